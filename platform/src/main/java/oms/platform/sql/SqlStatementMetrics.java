@@ -1,0 +1,55 @@
+package oms.platform.sql;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.core.ExecutionType;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts every SQL statement the service sends, as the meter {@code oms.sql.statements}. Operators
+ * see database chattiness per request rate; the system tests use it to prove that list queries cost
+ * a constant number of statements whatever the page size (no N+1).
+ */
+public class SqlStatementMetrics implements BeanPostProcessor {
+
+    public static final String METER = "oms.sql.statements";
+
+    private final ObjectProvider<MeterRegistry> registry;
+    private volatile Counter counter;
+
+    public SqlStatementMetrics(ObjectProvider<MeterRegistry> registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof ConnectionFactory factory) {
+            return ProxyConnectionFactory.builder(factory).listener(new Listener()).build();
+        }
+        return bean;
+    }
+
+    private Counter counter() {
+        Counter c = counter;
+        if (c == null) {
+            c = Counter.builder(METER).description("SQL statements sent to the database").register(registry.getObject());
+            counter = c;
+        }
+        return c;
+    }
+
+    private final class Listener implements ProxyExecutionListener {
+        @Override
+        public void afterQuery(QueryExecutionInfo execInfo) {
+            int statements = execInfo.getType() == ExecutionType.BATCH
+                    ? execInfo.getQueries().size()
+                    : Math.max(1, execInfo.getBindingsSize());
+            counter().increment(statements);
+        }
+    }
+}

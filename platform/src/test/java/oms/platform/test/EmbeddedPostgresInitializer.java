@@ -1,0 +1,53 @@
+package oms.platform.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import oms.stack.LocalPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at a fresh database on a real PostgreSQL server that is shared by all
+ * test contexts of the JVM, so every test class starts from clean, fully migrated tables.
+ */
+public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static LocalPostgres server;
+
+    static synchronized LocalPostgres server() {
+        if (server == null) {
+            try {
+                server = LocalPostgres.ephemeral();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the server's process dies with it
+                }
+            }));
+        }
+        return server;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        LocalPostgres pg = server();
+        String database = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        pg.ensureDatabase(database);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
+                "spring.r2dbc.url", pg.r2dbcUrl(database),
+                "spring.r2dbc.username", LocalPostgres.USER,
+                "spring.r2dbc.password", LocalPostgres.PASSWORD,
+                "spring.flyway.url", pg.jdbcUrl(database),
+                "spring.flyway.user", LocalPostgres.USER,
+                "spring.flyway.password", LocalPostgres.PASSWORD)));
+    }
+}

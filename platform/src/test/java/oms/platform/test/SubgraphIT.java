@@ -1,0 +1,45 @@
+package oms.platform.test;
+
+import com.netflix.graphql.dgs.client.codegen.BaseProjectionNode;
+import com.netflix.graphql.dgs.client.codegen.GraphQLQuery;
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
+import java.util.Map;
+import oms.stack.GraphQlClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A subgraph started whole on a random port against its own fresh database on a real PostgreSQL
+ * server; tests talk to it over HTTP as the router does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+public abstract class SubgraphIT {
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    protected GraphQlClient graphql() {
+        return new GraphQlClient("http://localhost:" + port + "/graphql");
+    }
+
+    protected JsonNode execute(String query, Map<String, ?> variables) {
+        return graphql().execute(query, variables);
+    }
+
+    protected JsonNode execute(String query) {
+        return graphql().execute(query);
+    }
+
+    protected JsonNode execute(GraphQLQuery query, BaseProjectionNode projection) {
+        return graphql().execute(new GraphQLQueryRequest(query, projection).serialize());
+    }
+
+    /** {@code _entities} exactly as the router sends it. */
+    protected JsonNode entities(String typename, String selection, Map<String, ?>... representations) {
+        return execute("query($r: [_Any!]!) { _entities(representations: $r) { ... on " + typename + " { "
+                + selection + " } } }", Map.of("r", java.util.List.of(representations)));
+    }
+}

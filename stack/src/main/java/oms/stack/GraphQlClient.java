@@ -1,0 +1,79 @@
+package oms.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP GraphQL client: what tests, the launcher's seeding and the benchmarks speak. */
+public final class GraphQlClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    public GraphQlClient(String endpoint) {
+        this.endpoint = URI.create(endpoint);
+    }
+
+    public GraphQlClient withHeader(String name, String value) {
+        GraphQlClient copy = new GraphQlClient(endpoint.toString());
+        copy.headers.putAll(headers);
+        copy.headers.put(name, value);
+        return copy;
+    }
+
+    public GraphQlClient withBearer(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Posts a query and returns the whole response body ({@code data}, {@code errors}). */
+    public JsonNode execute(String query, Map<String, ?> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables == null ? Map.of() : variables);
+        return send(JSON.writeValueAsString(body)).body();
+    }
+
+    public JsonNode execute(String query) {
+        return execute(query, Map.of());
+    }
+
+    /** Posts a raw body; for tests of malformed requests. */
+    public Response send(String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + endpoint + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    public static JsonMapper json() {
+        return JSON;
+    }
+
+    public record Response(int status, JsonNode body) {}
+}

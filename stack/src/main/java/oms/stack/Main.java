@@ -1,0 +1,6 @@
+package oms.stack;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

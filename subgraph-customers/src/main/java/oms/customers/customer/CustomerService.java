@@ -1,0 +1,90 @@
+package oms.customers.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import oms.customers.address.AddressDraft;
+import oms.customers.address.AddressRepository;
+import oms.platform.error.ErrorCode;
+import oms.platform.error.Outcome;
+import oms.platform.error.Violation;
+import oms.platform.pagination.Page;
+import oms.platform.pagination.PageRequest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+@Service
+class CustomerService {
+
+    private final CustomerRepository customers;
+    private final AddressRepository addresses;
+    private final TransactionalOperator tx;
+
+    CustomerService(CustomerRepository customers, AddressRepository addresses, TransactionalOperator tx) {
+        this.customers = customers;
+        this.addresses = addresses;
+        this.tx = tx;
+    }
+
+    Mono<Page<Customer>> page(String search, PageRequest request) {
+        return customers.findPage(search, request).collectList()
+                .map(rows -> Page.fromRows(rows, request, CustomerRepository::cursorOf));
+    }
+
+    Mono<Outcome<Customer>> register(CustomerDraft draft, AddressDraft address) {
+        List<Violation> problems = new ArrayList<>(draft.violations());
+        if (address != null) {
+            problems.addAll(address.violations(List.of("input", "address")));
+        }
+        if (!problems.isEmpty()) {
+            return Mono.just(Outcome.rejected(problems));
+        }
+        UUID id = UUID.randomUUID();
+        Mono<Customer> insert = customers.insert(id, draft)
+                .flatMap(c -> address == null ? Mono.just(c) : addresses.insert(c.id(), address).thenReturn(c));
+        return insert.as(tx::transactional)
+                .map(Outcome::done)
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(duplicateEmail(e)));
+    }
+
+    Mono<Outcome<Customer>> update(UUID id, CustomerChanges changes) {
+        return customers.findAllById(List.of(id)).next()
+                .flatMap(current -> {
+                    CustomerDraft draft = changes.applyTo(current);
+                    List<Violation> problems = draft.violations();
+                    if (!problems.isEmpty()) {
+                        return Mono.just(Outcome.<Customer>rejected(problems));
+                    }
+                    return customers.update(id, draft, changes.status() == null ? current.status() : changes.status())
+                            .map(Outcome::done)
+                            .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(duplicateEmail(e)));
+                })
+                .defaultIfEmpty(notFound());
+    }
+
+    Mono<Outcome<Customer>> addAddress(UUID customerId, AddressDraft address) {
+        List<Violation> problems = address.violations(List.of("input", "address"));
+        if (!problems.isEmpty()) {
+            return Mono.just(Outcome.rejected(problems));
+        }
+        return customers.findAllById(List.of(customerId)).next()
+                .flatMap(c -> addresses.insert(customerId, address).thenReturn(Outcome.done(c)))
+                .as(tx::transactional)
+                .defaultIfEmpty(Outcome.rejected(new Violation(ErrorCode.NOT_FOUND, List.of("input", "customerId"),
+                        "Customer " + customerId + " does not exist")));
+    }
+
+    private static Outcome<Customer> notFound() {
+        return Outcome.rejected(Violation.of(ErrorCode.NOT_FOUND, "id", "No such customer"));
+    }
+
+    private static <T> Outcome<T> duplicateEmail(DataIntegrityViolationException e) {
+        if (e.getMessage() != null && e.getMessage().contains("customers_email_key")) {
+            return Outcome.rejected(Violation.of(ErrorCode.DUPLICATE_EMAIL, "email",
+                    "A customer with this e-mail address already exists"));
+        }
+        throw e;
+    }
+}
