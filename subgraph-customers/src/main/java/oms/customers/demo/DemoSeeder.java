@@ -1,0 +1,81 @@
+package oms.customers.demo;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import oms.platform.demo.DemoData;
+import oms.platform.demo.DemoData.DemoCustomer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Seeds the demo customers into an empty database: one multi-row statement per table. */
+@Component
+@ConditionalOnBooleanProperty("oms.demo.seed")
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    DemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Long existing = db.sql("SELECT count(*) AS n FROM customers").map(r -> r.get("n", Long.class)).one().block();
+        if (existing != null && existing > 0) {
+            return;
+        }
+        List<DemoCustomer> customers = DemoData.generate(Instant.now()).customers();
+        insertCustomers(customers).then(insertAddresses(customers)).as(tx::transactional).block();
+        log.info("Seeded {} demo customers", customers.size());
+    }
+
+    private Mono<Long> insertCustomers(List<DemoCustomer> c) {
+        return db.sql("""
+                        INSERT INTO customers (id, email, first_name, last_name, phone, status, tags, created_at, updated_at)
+                        SELECT id, email, first_name, last_name, phone, status,
+                               CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ',') END, created_at, created_at
+                        FROM unnest(:ids::uuid[], :emails::text[], :firstNames::text[], :lastNames::text[], :phones::text[],
+                                    :statuses::text[], :tags::text[], :createdAt::timestamptz[])
+                             AS t(id, email, first_name, last_name, phone, status, tags, created_at)
+                        ON CONFLICT DO NOTHING""")
+                .bind("ids", c.stream().map(DemoCustomer::id).toArray(UUID[]::new))
+                .bind("emails", c.stream().map(DemoCustomer::email).toArray(String[]::new))
+                .bind("firstNames", c.stream().map(DemoCustomer::firstName).toArray(String[]::new))
+                .bind("lastNames", c.stream().map(DemoCustomer::lastName).toArray(String[]::new))
+                .bind("phones", c.stream().map(DemoCustomer::phone).toArray(String[]::new))
+                .bind("statuses", c.stream().map(DemoCustomer::status).toArray(String[]::new))
+                .bind("tags", c.stream().map(x -> String.join(",", x.tags())).toArray(String[]::new))
+                .bind("createdAt", c.stream().map(x -> x.createdAt().atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    private Mono<Long> insertAddresses(List<DemoCustomer> c) {
+        return db.sql("""
+                        INSERT INTO addresses (id, customer_id, label, line1, city, postal_code, country, is_default)
+                        SELECT id, customer_id, 'Home', line1, city, postal_code, country, true
+                        FROM unnest(:ids::uuid[], :customerIds::uuid[], :line1::text[], :cities::text[],
+                                    :postalCodes::text[], :countries::text[])
+                             AS t(id, customer_id, line1, city, postal_code, country)
+                        ON CONFLICT DO NOTHING""")
+                .bind("ids", c.stream().map(x -> DemoData.id("address", x.id().hashCode())).toArray(UUID[]::new))
+                .bind("customerIds", c.stream().map(DemoCustomer::id).toArray(UUID[]::new))
+                .bind("line1", c.stream().map(x -> x.address().line1()).toArray(String[]::new))
+                .bind("cities", c.stream().map(x -> x.address().city()).toArray(String[]::new))
+                .bind("postalCodes", c.stream().map(x -> x.address().postalCode()).toArray(String[]::new))
+                .bind("countries", c.stream().map(x -> x.address().country()).toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
+}
