@@ -1,0 +1,5 @@
+package oms.orders.order;
+
+public enum PaymentMethod {
+    CARD, PAYPAL, BANK_TRANSFER, INVOICE, CASH_ON_DELIVERY
+}
