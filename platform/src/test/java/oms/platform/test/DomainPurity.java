@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.base.DescribedPredicate;
 
 /**
- * The architecture rule every subgraph checks: domain values and rules (records and enums outside
- * the generated GraphQL code) use no Spring, R2DBC, Reactor or DGS types.
+ * The architecture rule every subgraph checks: domain values and rules (top-level records and enums
+ * outside the generated GraphQL code) use no Spring, R2DBC, Reactor or DGS types. Records nested in
+ * adapters (a repository's query parts, a loader's key) belong to the adapter, not to the domain.
  */
 public final class DomainPurity {
 
@@ -21,7 +22,7 @@ public final class DomainPurity {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
         DescribedPredicate<JavaClass> domain = DescribedPredicate.describe("domain records and enums",
-                c -> (c.isEnum() || c.getRawSuperclass().map(s -> s.isEquivalentTo(Record.class)).orElse(false)) && !c.getPackageName().contains(".graphql"));
+                c -> c.getEnclosingClass().isEmpty() && (c.isEnum() || c.getRawSuperclass().map(s -> s.isEquivalentTo(Record.class)).orElse(false)) && !c.getPackageName().contains(".graphql"));
         noClasses().that(domain)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "io.r2dbc..", "reactor..", "com.netflix.graphql..", "graphql..")
