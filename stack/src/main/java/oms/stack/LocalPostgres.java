@@ -34,8 +34,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a throw-away server on a free port. */
     public static LocalPostgres ephemeral() throws IOException {
+        return ephemeral(0);
+    }
+
+    /** Starts a throw-away server on the given port (0: any free port). */
+    public static LocalPostgres ephemeral(int port) throws IOException {
         // durability is pointless for a server that is thrown away: trade it for test speed
-        return new LocalPostgres(builder(0)
+        return new LocalPostgres(builder(port)
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")

@@ -1,0 +1,28 @@
+package oms.stack;
+
+import java.time.Duration;
+
+/** What `./oms up` prints once everything answers. */
+final class Banner {
+
+    private Banner() {}
+
+    static String ready(OmsStack stack, Duration ready) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nOMS supergraph is ready in ").append("%.1f s".formatted(ready.toMillis() / 1000.0)).append("\n\n");
+        out.append("  GraphQL endpoint + IDE  ").append(stack.routerUrl()).append('\n');
+        StackOptions.SUBGRAPHS.keySet().forEach(name -> out.append("  subgraph %-14s %s/graphql%n".formatted(name,
+                stack.subgraphUrl(name))));
+        out.append("  PostgreSQL              localhost:").append(stack.postgres().port())
+                .append(" (user postgres; databases oms_customers, oms_inventory, oms_orders, oms_shipping)\n");
+        out.append("  Redis                   ").append(stack.redis().url()).append("\n\n");
+        out.append("  Resident memory:\n");
+        stack.processes().values().forEach(p -> out.append("    %-10s pid %-8d %s%n".formatted(p.name(), p.pid(),
+                Memory.mib(p.residentBytes()))));
+        out.append("\n  Logs in ").append(stack.options().dataDir().resolve("logs")).append('\n');
+        out.append("  Try:  curl -s ").append(stack.routerUrl())
+                .append(" -H 'content-type: application/json' \\\n          -d '{\"query\":\"{ orders(first: 3) { edges { node { number status customer { name } } } } }\"}'\n");
+        out.append("\nPress Ctrl-C to stop everything.\n");
+        return out.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package oms.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A child process of the stack (a subgraph or the router): started with its output in a log file,
+ * awaited on a health URL, and stopped with its whole process tree so nothing is left behind.
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final String healthUrl;
+
+    private ManagedProcess(String name, Process process, Path log, String healthUrl) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.healthUrl = healthUrl;
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
+                                       Path log, String healthUrl) throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return new ManagedProcess(name, builder.start(), log, healthUrl);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the health URL answers 200, failing early if the process dies. */
+    public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log
+                        + "\n" + tail(40));
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s; see " + log
+                + "\n" + tail(40));
+    }
+
+    /** Resident memory in bytes, from /proc (0 where that is not available). */
+    public long residentBytes() {
+        return Memory.residentBytes(process.toHandle());
+    }
+
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** Stops the process tree politely (SIGTERM), then forcibly after a grace period. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package oms.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resident set size of a process, as the kernel reports it. */
+public final class Memory {
+
+    private Memory() {}
+
+    public static long residentBytes(ProcessHandle process) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    public static String mib(long bytes) {
+        return "%d MB".formatted(bytes / (1024 * 1024));
+    }
+}

@@ -1,0 +1,152 @@
+package oms.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole product on one machine: PostgreSQL (one database per subgraph), Redis, the four
+ * subgraphs as separate JVMs and the federation router. `./oms up` and the system tests both use it.
+ */
+public final class OmsStack implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    private final StackOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private LocalPostgres postgres;
+    private LocalRedis redis;
+
+    private OmsStack(StackOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything and waits until the router answers; on failure stops what did start. */
+    public static OmsStack start(StackOptions options) throws IOException {
+        OmsStack stack = new OmsStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException {
+        Path data = options.dataDir();
+        Files.createDirectories(data);
+        StackOptions.Ports ports = options.ports();
+        postgres = options.persistent()
+                ? LocalPostgres.persistent(data.resolve("postgres"), ports.postgres())
+                : LocalPostgres.ephemeral(ports.postgres());
+        started.add(postgres);
+        redis = LocalRedis.start(ports.redis(), options.persistent() ? data.resolve("redis") : null);
+        started.add(redis);
+
+        for (String name : StackOptions.SUBGRAPHS.keySet()) {
+            postgres.ensureDatabase(database(name));
+            track(startSubgraph(name));
+        }
+        for (String name : StackOptions.SUBGRAPHS.keySet()) {
+            processes.get(name).awaitHealthy(STARTUP_TIMEOUT);
+        }
+        track(startRouter()).awaitHealthy(STARTUP_TIMEOUT);
+    }
+
+    private ManagedProcess track(ManagedProcess process) {
+        processes.put(process.name(), process);
+        started.add(process);
+        return process;
+    }
+
+    private ManagedProcess startSubgraph(String name) throws IOException {
+        Path jar = options.projectDir().resolve("subgraph-" + name).resolve("target").resolve("subgraph-" + name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
+        }
+        int port = options.ports().subgraph(name);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(options.subgraphJavaOptions().trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("OMS_DB_URL", postgres.r2dbcUrl(database(name)));
+        env.put("OMS_DB_JDBC_URL", postgres.jdbcUrl(database(name)));
+        env.put("OMS_DB_USER", LocalPostgres.USER);
+        env.put("OMS_DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("OMS_REDIS_URL", redis.url());
+        env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
+        return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
+                "http://localhost:" + port + "/actuator/health/readiness");
+    }
+
+    private ManagedProcess startRouter() throws IOException {
+        Path routerDir = options.projectDir().resolve("router-config");
+        Path gateway = routerDir.resolve("node_modules/.bin/hive-gateway");
+        if (!Files.exists(gateway)) {
+            throw new IllegalStateException("Missing " + gateway + ": run `npm ci` in router-config");
+        }
+        Path supergraph = options.dataDir().resolve("supergraph.graphql");
+        Files.writeString(supergraph, Supergraphs.withPorts(
+                Files.readString(routerDir.resolve("supergraph.graphql")), options.ports().subgraphs()));
+        String node = System.getenv().getOrDefault("OMS_NODE", "node");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(options.ports().router()));
+        env.put("NODE_ENV", "production");
+        return ManagedProcess.start("router", List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
+                env, routerDir, logFile("router"), routerUrl().replace("/graphql", "/readiness"));
+    }
+
+    private Path logFile(String name) {
+        return options.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
+    private static String database(String subgraph) {
+        return "oms_" + subgraph;
+    }
+
+    public String routerUrl() {
+        return "http://localhost:" + options.ports().router() + "/graphql";
+    }
+
+    public String subgraphUrl(String name) {
+        return "http://localhost:" + options.ports().subgraph(name);
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public LocalRedis redis() {
+        return redis;
+    }
+
+    public Map<String, ManagedProcess> processes() {
+        return processes;
+    }
+
+    /** Stops everything in reverse start order. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + started.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,78 @@
+package oms.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to run the stack: where the project and its data live, which ports to use, whether data
+ * persists and whether the demo data is seeded.
+ */
+public record StackOptions(Path projectDir, Path dataDir, boolean persistent, boolean seed, Ports ports,
+                           String subgraphJavaOptions) {
+
+    public static final String DEFAULT_JAVA_OPTIONS =
+            "-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
+            + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
+
+    /** The four subgraphs, in start order, with their default ports. */
+    public static final Map<String, Integer> SUBGRAPHS = defaultSubgraphPorts();
+
+    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, int router) {
+        public static Ports defaults() {
+            return new Ports(54329, 63790, SUBGRAPHS, 4000);
+        }
+
+        public static Ports free() {
+            Map<String, Integer> subgraphs = new LinkedHashMap<>();
+            SUBGRAPHS.keySet().forEach(name -> subgraphs.put(name, freePort()));
+            return new Ports(freePort(), freePort(), subgraphs, freePort());
+        }
+
+        public int subgraph(String name) {
+            return subgraphs.get(name);
+        }
+    }
+
+    /** What `./oms up` runs: default ports, data kept under the project's .oms folder. */
+    public static StackOptions local(Path projectDir) {
+        String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
+        return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions);
+    }
+
+    /** What system tests run: free ports, a throw-away data folder, demo data seeded. */
+    public static StackOptions forTests(Path projectDir) {
+        try {
+            return new StackOptions(projectDir, Files.createTempDirectory("oms-stack-"), false, true, Ports.free(),
+                    DEFAULT_JAVA_OPTIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public StackOptions withSeed(boolean seed) {
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Integer> defaultSubgraphPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("customers", 8081);
+        ports.put("inventory", 8082);
+        ports.put("orders", 8083);
+        ports.put("shipping", 8084);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+}

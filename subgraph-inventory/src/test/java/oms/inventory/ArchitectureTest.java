@@ -1,0 +1,12 @@
+package oms.inventory;
+
+import oms.platform.test.DomainPurity;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void domain_values_and_rules_use_no_framework_types() {
+        DomainPurity.check("oms.inventory");
+    }
+}

@@ -1,0 +1,19 @@
+package oms.shipping.shipment;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One order's parcel. The carrier and tracking events are separate values, loaded in batches when
+ * a query asks for them. {@code version} counts the status changes, for optimistic updates.
+ */
+public record Shipment(
+        UUID id,
+        UUID orderId,
+        String carrierCode,
+        String trackingNumber,
+        ShipmentStatus status,
+        OffsetDateTime createdAt,
+        OffsetDateTime dispatchedAt,
+        OffsetDateTime deliveredAt,
+        int version) {}

@@ -1,0 +1,108 @@
+package oms.shipping.shipment;
+
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import oms.platform.pagination.Cursor;
+import oms.platform.pagination.PageRequest;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class ShipmentRepository {
+
+    private static final String COLUMNS =
+            "id, order_id, carrier_code, tracking_number, status, created_at, dispatched_at, delivered_at, version";
+
+    private final DatabaseClient db;
+
+    ShipmentRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Flux<Shipment> findAllById(Collection<UUID> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM shipments WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(ShipmentRepository::shipment)
+                .all();
+    }
+
+    Flux<Shipment> findByOrderIds(Collection<UUID> orderIds) {
+        return db.sql("SELECT " + COLUMNS + " FROM shipments WHERE order_id = ANY(:orderIds)")
+                .bind("orderIds", orderIds.toArray(UUID[]::new))
+                .map(ShipmentRepository::shipment)
+                .all();
+    }
+
+    Mono<Shipment> findByTrackingNumber(String trackingNumber) {
+        return db.sql("SELECT " + COLUMNS + " FROM shipments WHERE tracking_number = :trackingNumber")
+                .bind("trackingNumber", trackingNumber)
+                .map(ShipmentRepository::shipment)
+                .one();
+    }
+
+    /** One page, newest first by (created_at, id), fetching one extra row to detect a next page. */
+    Flux<Shipment> findPage(ShipmentStatus status, String carrierCode, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM shipments WHERE true");
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        if (carrierCode != null) {
+            sql.append(" AND carrier_code = :carrier");
+        }
+        List<String> after = page.after().map(c -> Cursor.decode(c, 2)).orElse(null);
+        if (after != null) {
+            sql.append(" AND (created_at, id) < (:createdAt, :id)");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("limit", page.limitPlusOne());
+        if (status != null) {
+            spec = spec.bind("status", status.name());
+        }
+        if (carrierCode != null) {
+            spec = spec.bind("carrier", carrierCode);
+        }
+        if (after != null) {
+            spec = spec.bind("createdAt", parseCursorTime(after.get(0))).bind("id", parseCursorId(after.get(1)));
+        }
+        return spec.map(ShipmentRepository::shipment).all();
+    }
+
+    static String cursorOf(Shipment s) {
+        return Cursor.encode(s.createdAt().toString(), s.id().toString());
+    }
+
+    static Shipment shipment(Readable row) {
+        return new Shipment(
+                row.get("id", UUID.class),
+                row.get("order_id", UUID.class),
+                row.get("carrier_code", String.class),
+                row.get("tracking_number", String.class),
+                ShipmentStatus.valueOf(row.get("status", String.class)),
+                row.get("created_at", OffsetDateTime.class),
+                row.get("dispatched_at", OffsetDateTime.class),
+                row.get("delivered_at", OffsetDateTime.class),
+                row.get("version", Integer.class));
+    }
+
+    private static OffsetDateTime parseCursorTime(String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static UUID parseCursorId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
+    }
+}
