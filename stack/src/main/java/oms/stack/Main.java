@@ -32,11 +32,7 @@ public final class Main {
         System.out.println("Starting the OMS stack (data in " + options.dataDir() + ") ...");
         OmsStack stack = OmsStack.start(options);
         Duration ready = Duration.ofMillis(System.currentTimeMillis() - started);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the OMS stack ...");
-            stack.close();
-            System.out.println("Stopped.");
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping the OMS stack ...")));
         System.out.println(Banner.ready(stack, ready));
         while (true) {
             Thread.sleep(2_000);

@@ -20,11 +20,14 @@ public final class OmsStack implements AutoCloseable {
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
     private LocalPostgres postgres;
     private LocalRedis redis;
 
     private OmsStack(StackOptions options) {
         this.options = options;
+        // whatever ends this JVM (Ctrl-C, a killed test run) also ends every process it started
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts everything and waits until the router answers; on failure stops what did start. */
@@ -85,7 +88,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
-                "http://localhost:" + port + "/actuator/health/readiness");
+                "http://127.0.0.1:" + port + "/actuator/health/readiness");
     }
 
     private ManagedProcess startRouter() throws IOException {
@@ -114,11 +117,11 @@ public final class OmsStack implements AutoCloseable {
     }
 
     public String routerUrl() {
-        return "http://localhost:" + options.ports().router() + "/graphql";
+        return "http://127.0.0.1:" + options.ports().router() + "/graphql";
     }
 
     public String subgraphUrl(String name) {
-        return "http://localhost:" + options.ports().subgraph(name);
+        return "http://127.0.0.1:" + options.ports().subgraph(name);
     }
 
     public StackOptions options() {
@@ -139,7 +142,12 @@ public final class OmsStack implements AutoCloseable {
 
     /** Stops everything in reverse start order. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // called from the hook itself
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

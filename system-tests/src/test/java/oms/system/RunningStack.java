@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole stack, started once per test JVM on free ports with freshly seeded demo data, and
- * stopped when the JVM exits. Started exactly as `./oms up` starts it.
+ * stopped when the JVM exits (the stack's own shutdown hook). Started exactly as `./oms up` starts it.
  */
 final class RunningStack {
 
@@ -30,8 +30,6 @@ final class RunningStack {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            OmsStack started = stack;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return stack;
     }
