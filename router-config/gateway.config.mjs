@@ -6,6 +6,9 @@ const development = process.env.OMS_ENV !== 'production';
 
 export const gatewayConfig = defineConfig({
   port: Number(process.env.PORT ?? 4000),
+  // one process by default (its memory is what `./oms up` reports); scale out with more replicas
+  // or OMS_GATEWAY_WORKERS
+  fork: Number(process.env.OMS_GATEWAY_WORKERS ?? 1),
   host: process.env.HOST ?? '127.0.0.1',
   graphqlEndpoint: '/graphql',
   healthCheckEndpoint: '/healthcheck',
