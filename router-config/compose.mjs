@@ -12,6 +12,8 @@ import YAML from 'yaml';
 const here = dirname(fileURLToPath(import.meta.url));
 const config = YAML.parse(readFileSync(resolve(here, 'supergraph.yaml'), 'utf8'));
 const target = resolve(here, 'supergraph.graphql');
+// the same supergraph for docker-compose, where each subgraph is reached by its service name
+const dockerTarget = resolve(here, 'supergraph.docker.graphql');
 const mode = process.argv[2] ?? '--check';
 
 const services = Object.entries(config.subgraphs).map(([name, sg]) => ({
@@ -36,13 +38,18 @@ if (process.argv.includes('--hints')) {
 }
 
 const sdl = result.supergraphSdl.trimEnd() + '\n';
+const dockerSdl = sdl.replace(/url: "http:\/\/localhost:(\d+)\/graphql"/g, (match, port) => {
+  const name = Object.keys(config.subgraphs).find((n) => config.subgraphs[n].routing_url.includes(`:${port}/`));
+  return `url: "http://${name}:${port}/graphql"`;
+});
+const outputs = [[target, sdl], [dockerTarget, dockerSdl]];
 if (mode === '--write') {
-  writeFileSync(target, sdl);
-  console.log(`Wrote ${target} (${services.length} subgraphs)`);
+  for (const [file, text] of outputs) writeFileSync(file, text);
+  console.log(`Wrote ${target} and ${dockerTarget} (${services.length} subgraphs)`);
 } else if (mode === '--check') {
-  const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (committed !== sdl) {
-    console.error('supergraph.graphql is stale: run `node router-config/compose.mjs --write` and commit the result.');
+  const stale = outputs.filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
+  if (stale.length) {
+    console.error(`${stale.map(([f]) => f).join(', ')} stale: run \`node router-config/compose.mjs --write\` and commit the result.`);
     process.exit(1);
   }
   console.log(`Supergraph composes and supergraph.graphql is up to date (${services.length} subgraphs).`);

@@ -1,17 +1,13 @@
 package oms.inventory.demo;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import oms.inventory.stock.StockMovement;
 import oms.platform.demo.DemoData;
+import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoProduct;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,29 +20,17 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @ConditionalOnBooleanProperty("oms.demo.seed")
-class DemoSeeder implements ApplicationRunner {
+class CatalogueDemoSeeder extends DemoSeeder {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
-
-    private final DatabaseClient db;
-    private final TransactionalOperator tx;
-
-    DemoSeeder(DatabaseClient db, TransactionalOperator tx) {
-        this.db = db;
-        this.tx = tx;
+    CatalogueDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+        super(db, tx, "products");
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        Boolean seeded = db.sql("SELECT EXISTS (SELECT 1 FROM products) AS seeded")
-                .map(r -> r.get("seeded", Boolean.class)).one().block();
-        if (Boolean.TRUE.equals(seeded)) {
-            return;
-        }
-        List<DemoProduct> products = DemoData.generate(Instant.now()).products();
-        insertProducts(products).then(insertStockLevels(products)).then(insertMovements(products))
-                .as(tx::transactional).block();
-        log.info("Seeded {} demo products", products.size());
+    protected Mono<String> seed(DemoData data) {
+        List<DemoProduct> products = data.products();
+        return insertProducts(products).then(insertStockLevels(products)).then(insertMovements(products))
+                .thenReturn(products.size() + " demo products");
     }
 
     private Mono<Long> insertProducts(List<DemoProduct> p) {

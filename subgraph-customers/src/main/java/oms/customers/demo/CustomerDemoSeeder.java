@@ -1,15 +1,11 @@
 package oms.customers.demo;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import oms.platform.demo.DemoData;
+import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoCustomer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,27 +15,17 @@ import reactor.core.publisher.Mono;
 /** Seeds the demo customers into an empty database: one multi-row statement per table. */
 @Component
 @ConditionalOnBooleanProperty("oms.demo.seed")
-class DemoSeeder implements ApplicationRunner {
+class CustomerDemoSeeder extends DemoSeeder {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
-
-    private final DatabaseClient db;
-    private final TransactionalOperator tx;
-
-    DemoSeeder(DatabaseClient db, TransactionalOperator tx) {
-        this.db = db;
-        this.tx = tx;
+    CustomerDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+        super(db, tx, "customers");
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        Long existing = db.sql("SELECT count(*) AS n FROM customers").map(r -> r.get("n", Long.class)).one().block();
-        if (existing != null && existing > 0) {
-            return;
-        }
-        List<DemoCustomer> customers = DemoData.generate(Instant.now()).customers();
-        insertCustomers(customers).then(insertAddresses(customers)).as(tx::transactional).block();
-        log.info("Seeded {} demo customers", customers.size());
+    protected Mono<String> seed(DemoData data) {
+        List<DemoCustomer> customers = data.customers();
+        return insertCustomers(customers).then(insertAddresses(customers))
+                .thenReturn(customers.size() + " demo customers");
     }
 
     private Mono<Long> insertCustomers(List<DemoCustomer> c) {

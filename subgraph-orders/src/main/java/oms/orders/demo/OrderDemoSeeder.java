@@ -1,20 +1,14 @@
 package oms.orders.demo;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import oms.platform.demo.DemoData;
+import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoLine;
 import oms.platform.demo.DemoData.DemoOrder;
 import oms.platform.demo.DemoData.DemoStatusChange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,32 +18,20 @@ import reactor.core.publisher.Mono;
 /** Seeds the demo orders, lines and histories into an empty database: one statement per table. */
 @Component
 @ConditionalOnBooleanProperty("oms.demo.seed")
-class DemoSeeder implements ApplicationRunner {
+class OrderDemoSeeder extends DemoSeeder {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
-
-    private final DatabaseClient db;
-    private final TransactionalOperator tx;
-
-    DemoSeeder(DatabaseClient db, TransactionalOperator tx) {
-        this.db = db;
-        this.tx = tx;
+    OrderDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+        super(db, tx, "orders");
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        Long existing = db.sql("SELECT count(*) AS n FROM orders").map(r -> r.get("n", Long.class)).one().block();
-        if (existing != null && existing > 0) {
-            return;
-        }
-        List<DemoOrder> orders = DemoData.generate(Instant.now()).orders();
-        insertOrders(orders)
+    protected Mono<String> seed(DemoData data) {
+        List<DemoOrder> orders = data.orders();
+        return insertOrders(orders)
                 .then(insertLines(orders))
                 .then(insertHistory(orders))
                 .then(db.sql("SELECT setval('order_number_seq', (SELECT max(number) FROM orders))").fetch().rowsUpdated())
-                .as(tx::transactional)
-                .block();
-        log.info("Seeded {} demo orders", orders.size());
+                .thenReturn(orders.size() + " demo orders");
     }
 
     private Mono<Long> insertOrders(List<DemoOrder> o) {
@@ -65,21 +47,21 @@ class DemoSeeder implements ApplicationRunner {
                                     :countries::text[], :placedAt::timestamptz[], :updatedAt::timestamptz[], :versions::int[])
                              AS t(id, number, customer_id, status, payment_status, payment_method, subtotal, item_count,
                                   line1, city, postal_code, country, placed_at, updated_at, version)""")
-                .bind("ids", array(o, DemoOrder::id, UUID[]::new))
-                .bind("numbers", array(o, DemoOrder::number, Long[]::new))
-                .bind("customerIds", array(o, DemoOrder::customerId, UUID[]::new))
-                .bind("statuses", array(o, DemoOrder::status, String[]::new))
-                .bind("paymentStatuses", array(o, DemoOrder::paymentStatus, String[]::new))
-                .bind("paymentMethods", array(o, DemoOrder::paymentMethod, String[]::new))
-                .bind("subtotals", array(o, DemoSeeder::subtotal, BigDecimal[]::new))
-                .bind("itemCounts", array(o, x -> x.lines().stream().mapToInt(DemoLine::quantity).sum(), Integer[]::new))
-                .bind("line1", array(o, x -> x.shippingAddress().line1(), String[]::new))
-                .bind("cities", array(o, x -> x.shippingAddress().city(), String[]::new))
-                .bind("postalCodes", array(o, x -> x.shippingAddress().postalCode(), String[]::new))
-                .bind("countries", array(o, x -> x.shippingAddress().country(), String[]::new))
-                .bind("placedAt", array(o, x -> utc(x.placedAt()), OffsetDateTime[]::new))
-                .bind("updatedAt", array(o, x -> utc(x.history().getLast().at()), OffsetDateTime[]::new))
-                .bind("versions", array(o, x -> x.history().size(), Integer[]::new))
+                .bind("ids", column(o, DemoOrder::id, UUID[]::new))
+                .bind("numbers", column(o, DemoOrder::number, Long[]::new))
+                .bind("customerIds", column(o, DemoOrder::customerId, UUID[]::new))
+                .bind("statuses", column(o, DemoOrder::status, String[]::new))
+                .bind("paymentStatuses", column(o, DemoOrder::paymentStatus, String[]::new))
+                .bind("paymentMethods", column(o, DemoOrder::paymentMethod, String[]::new))
+                .bind("subtotals", column(o, OrderDemoSeeder::subtotal, BigDecimal[]::new))
+                .bind("itemCounts", column(o, x -> x.lines().stream().mapToInt(DemoLine::quantity).sum(), Integer[]::new))
+                .bind("line1", column(o, x -> x.shippingAddress().line1(), String[]::new))
+                .bind("cities", column(o, x -> x.shippingAddress().city(), String[]::new))
+                .bind("postalCodes", column(o, x -> x.shippingAddress().postalCode(), String[]::new))
+                .bind("countries", column(o, x -> x.shippingAddress().country(), String[]::new))
+                .bind("placedAt", column(o, x -> utc(x.placedAt()), OffsetDateTime[]::new))
+                .bind("updatedAt", column(o, x -> utc(x.history().getLast().at()), OffsetDateTime[]::new))
+                .bind("versions", column(o, x -> x.history().size(), Integer[]::new))
                 .fetch().rowsUpdated();
     }
 
@@ -93,14 +75,14 @@ class DemoSeeder implements ApplicationRunner {
                         INSERT INTO order_lines (id, order_id, line_no, product_id, sku, product_name, quantity, unit_price)
                         SELECT * FROM unnest(:ids::uuid[], :orderIds::uuid[], :lineNos::int[], :productIds::uuid[],
                                              :skus::text[], :names::text[], :quantities::int[], :prices::numeric[])""")
-                .bind("ids", array(rows, r -> DemoData.id("line:" + r.orderId(), r.lineNo()), UUID[]::new))
-                .bind("orderIds", array(rows, Row::orderId, UUID[]::new))
-                .bind("lineNos", array(rows, Row::lineNo, Integer[]::new))
-                .bind("productIds", array(rows, r -> r.line().productId(), UUID[]::new))
-                .bind("skus", array(rows, r -> r.line().sku(), String[]::new))
-                .bind("names", array(rows, r -> r.line().productName(), String[]::new))
-                .bind("quantities", array(rows, r -> r.line().quantity(), Integer[]::new))
-                .bind("prices", array(rows, r -> r.line().unitPrice(), BigDecimal[]::new))
+                .bind("ids", column(rows, r -> DemoData.id("line:" + r.orderId(), r.lineNo()), UUID[]::new))
+                .bind("orderIds", column(rows, Row::orderId, UUID[]::new))
+                .bind("lineNos", column(rows, Row::lineNo, Integer[]::new))
+                .bind("productIds", column(rows, r -> r.line().productId(), UUID[]::new))
+                .bind("skus", column(rows, r -> r.line().sku(), String[]::new))
+                .bind("names", column(rows, r -> r.line().productName(), String[]::new))
+                .bind("quantities", column(rows, r -> r.line().quantity(), Integer[]::new))
+                .bind("prices", column(rows, r -> r.line().unitPrice(), BigDecimal[]::new))
                 .fetch().rowsUpdated();
     }
 
@@ -111,13 +93,13 @@ class DemoSeeder implements ApplicationRunner {
                         INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at)
                         SELECT * FROM unnest(:orderIds::uuid[], :versions::int[], :froms::text[], :tos::text[],
                                              :actors::text[], :reasons::text[], :ats::timestamptz[])""")
-                .bind("orderIds", array(rows, Row::orderId, UUID[]::new))
-                .bind("versions", array(rows, r -> r.change().version(), Integer[]::new))
-                .bind("froms", array(rows, r -> r.change().fromStatus(), String[]::new))
-                .bind("tos", array(rows, r -> r.change().toStatus(), String[]::new))
-                .bind("actors", array(rows, r -> r.change().actor(), String[]::new))
-                .bind("reasons", array(rows, r -> r.change().reason(), String[]::new))
-                .bind("ats", array(rows, r -> utc(r.change().at()), OffsetDateTime[]::new))
+                .bind("orderIds", column(rows, Row::orderId, UUID[]::new))
+                .bind("versions", column(rows, r -> r.change().version(), Integer[]::new))
+                .bind("froms", column(rows, r -> r.change().fromStatus(), String[]::new))
+                .bind("tos", column(rows, r -> r.change().toStatus(), String[]::new))
+                .bind("actors", column(rows, r -> r.change().actor(), String[]::new))
+                .bind("reasons", column(rows, r -> r.change().reason(), String[]::new))
+                .bind("ats", column(rows, r -> utc(r.change().at()), OffsetDateTime[]::new))
                 .fetch().rowsUpdated();
     }
 
@@ -126,11 +108,5 @@ class DemoSeeder implements ApplicationRunner {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 
-    private static <T, R> R[] array(List<T> rows, Function<T, R> column, java.util.function.IntFunction<R[]> factory) {
-        return rows.stream().map(column).toArray(factory);
-    }
 }

@@ -3,18 +3,14 @@ package oms.shipping.demo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import oms.platform.demo.DemoData;
+import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoShipment;
 import oms.platform.demo.DemoData.DemoShipmentEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,30 +20,20 @@ import reactor.core.publisher.Mono;
 /** Seeds the demo shipments and their tracking events into an empty database: one multi-row statement per table. */
 @Component
 @ConditionalOnBooleanProperty("oms.demo.seed")
-class DemoSeeder implements ApplicationRunner {
+class ShipmentDemoSeeder extends DemoSeeder {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
-
-    private final DatabaseClient db;
-    private final TransactionalOperator tx;
-
-    DemoSeeder(DatabaseClient db, TransactionalOperator tx) {
-        this.db = db;
-        this.tx = tx;
+    ShipmentDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+        super(db, tx, "shipments");
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        Long existing = db.sql("SELECT count(*) AS n FROM shipments").map(r -> r.get("n", Long.class)).one().block();
-        if (existing != null && existing > 0) {
-            return;
-        }
-        List<DemoShipment> shipments = DemoData.generate(Instant.now()).shipments();
+    protected Mono<String> seed(DemoData data) {
+        List<DemoShipment> shipments = data.shipments();
         List<SeedEvent> events = shipments.stream()
                 .flatMap(s -> IntStream.range(0, s.events().size()).mapToObj(i -> new SeedEvent(s, i, s.events().get(i))))
                 .toList();
-        insertShipments(shipments).then(insertEvents(events)).as(tx::transactional).block();
-        log.info("Seeded {} demo shipments with {} tracking events", shipments.size(), events.size());
+        return insertShipments(shipments).then(insertEvents(events))
+                .thenReturn(shipments.size() + " demo shipments with " + events.size() + " tracking events");
     }
 
     private Mono<Long> insertShipments(List<DemoShipment> s) {
@@ -99,8 +85,7 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> instant) {
-        return rows.stream().map(instant).map(i -> i == null ? null : i.atOffset(ZoneOffset.UTC))
-                .toArray(OffsetDateTime[]::new);
+        return column(rows, row -> utc(instant.apply(row)), OffsetDateTime[]::new);
     }
 
     /** An event with a stable id, so that seeding twice (two instances starting at once) adds nothing. */
