@@ -4,16 +4,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import oms.platform.error.ErrorSanitizer;
 import oms.platform.error.GraphQlErrorResolver;
 import oms.platform.graphql.DecimalScalar;
+import oms.platform.security.CallerInterceptor;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** Wiring that every subgraph gets by depending on the platform module. */
 @AutoConfiguration
 public class PlatformAutoConfiguration {
 
+    /** Primary: DGS also hands it the errors of federation's entity fetchers. */
     @Bean
+    @Primary
     GraphQlErrorResolver graphQlErrorResolver() {
         return new GraphQlErrorResolver();
     }
@@ -21,6 +25,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ErrorSanitizer errorSanitizer() {
         return new ErrorSanitizer();
+    }
+
+    @Bean
+    CallerInterceptor callerInterceptor() {
+        return new CallerInterceptor();
     }
 
     @Bean

@@ -15,6 +15,8 @@ public enum ErrorCode {
     INVALID_CURSOR,
     INVALID_EMAIL,
     DUPLICATE_EMAIL,
+    /** The signed-in account already has a customer profile. */
+    PROFILE_EXISTS,
     DUPLICATE_SKU,
     INVALID_PRICE,
     /** A stock adjustment would make on-hand negative or below what is reserved. */

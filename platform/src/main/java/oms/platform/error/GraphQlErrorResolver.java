@@ -3,11 +3,15 @@ package oms.platform.error;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,19 +24,30 @@ import reactor.core.publisher.Mono;
  * anything else becomes {@code INTERNAL} with an incident id, and its text stays in the log.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class GraphQlErrorResolver implements DataFetcherExceptionResolver {
+public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataFetcherExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable exception, DataFetchingEnvironment env) {
+        return Mono.just(List.of(toError(exception, env)));
+    }
+
+    /** The same mapping for the paths that bypass the resolvers, such as federation's entity fetchers. */
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+        GraphQLError error = toError(params.getException(), params.getDataFetchingEnvironment());
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    private static GraphQLError toError(Throwable exception, DataFetchingEnvironment env) {
         Throwable cause = unwrap(exception);
         if (cause instanceof DomainException domain) {
-            return Mono.just(List.of(error(env, domain.code(), domain.getMessage(), domain.field())));
+            return error(env, domain.code(), domain.getMessage(), domain.field());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unhandled error in {} (incident {})", env.getExecutionStepInfo().getPath(), incident, cause);
-        return Mono.just(List.of(error(env, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", List.of())));
+        return error(env, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", List.of());
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, List<String> field) {

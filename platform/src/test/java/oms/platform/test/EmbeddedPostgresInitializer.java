@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at a fresh database on a real PostgreSQL server that is shared by all
- * test contexts of the JVM, so every test class starts from clean, fully migrated tables.
+ * test contexts of the JVM, so every test class starts from clean, fully migrated tables; and makes
+ * the service trust the locally signed {@link TestTokens}.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -48,6 +49,9 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 "spring.r2dbc.password", LocalPostgres.PASSWORD,
                 "spring.flyway.url", pg.jdbcUrl(database),
                 "spring.flyway.user", LocalPostgres.USER,
-                "spring.flyway.password", LocalPostgres.PASSWORD)));
+                "spring.flyway.password", LocalPostgres.PASSWORD,
+                "oms.security.issuer", TestTokens.ISSUER,
+                "oms.security.audience", TestTokens.AUDIENCE,
+                "oms.security.public-key", TestTokens.publicKey())));
     }
 }

@@ -21,8 +21,17 @@ public abstract class SubgraphIT {
     @Value("${local.server.port}")
     protected int port;
 
+    /** As an administrator, who may do everything: for tests of behaviour rather than access. */
     protected GraphQlClient graphql() {
+        return anonymous().withBearer(TestTokens.admin());
+    }
+
+    protected GraphQlClient anonymous() {
         return new GraphQlClient("http://localhost:" + port + "/graphql");
+    }
+
+    protected GraphQlClient as(String token) {
+        return anonymous().withBearer(token);
     }
 
     protected JsonNode execute(String query, Map<String, ?> variables) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+/** A customer; {@code subject} is the identity-provider account linked to it, if any. */
 public record Customer(
         UUID id,
         String email,
@@ -12,6 +13,7 @@ public record Customer(
         String phone,
         CustomerStatus status,
         List<String> tags,
+        String subject,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

@@ -18,11 +18,15 @@ import oms.customers.graphql.types.CustomerConnection;
 import oms.customers.graphql.types.CustomerEdge;
 import oms.customers.graphql.types.CustomerPayload;
 import oms.customers.graphql.types.RegisterCustomerInput;
+import oms.customers.graphql.types.RegisterMyProfileInput;
 import oms.customers.graphql.types.UpdateCustomerInput;
 import oms.platform.error.DomainException;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
 import oms.platform.pagination.PageRequest;
+import oms.platform.security.Caller;
+import oms.platform.security.Callers;
+import oms.platform.security.Role;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +40,14 @@ public class CustomerDataFetcher {
     }
 
     @DgsQuery
+    Mono<Customer> me(DgsDataFetchingEnvironment dfe) {
+        return service.mine(Callers.of(dfe).requireAuthenticated());
+    }
+
+    @DgsQuery
     CompletableFuture<Customer> customer(@InputArgument String id, DgsDataFetchingEnvironment dfe) {
         UUID customerId = Ids.parse(id, "id");
+        Callers.of(dfe).requireCustomerAccess(customerId, Role.SALES, Role.WAREHOUSE);
         return loader(dfe).load(customerId).thenApply(c -> {
             if (c == null) {
                 throw DomainException.notFound("Customer", id);
@@ -48,7 +58,8 @@ public class CustomerDataFetcher {
 
     @DgsQuery
     Mono<CustomerConnection> customers(@InputArgument Integer first, @InputArgument String after,
-                                       @InputArgument String search) {
+                                       @InputArgument String search, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.SALES);
         PageRequest request = PageRequest.of(first, after);
         return service.page(search, request).map(page -> CustomerConnection.newBuilder()
                 .edges(page.edges((cursor, node) -> CustomerEdge.newBuilder().cursor(cursor).node(node).build()))
@@ -58,13 +69,18 @@ public class CustomerDataFetcher {
 
     @DgsEntityFetcher(name = DgsConstants.CUSTOMER.TYPE_NAME)
     public CompletableFuture<Customer> customerEntity(Map<String, Object> values, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe);
         return Ids.tryParse(values.get("id"))
-                .map(id -> loader(dfe).load(id))
+                .map(id -> {
+                    caller.requireCustomerAccess(id, Role.SALES, Role.WAREHOUSE);
+                    return loader(dfe).load(id);
+                })
                 .orElse(CompletableFuture.completedFuture(null));
     }
 
     @DgsMutation
-    Mono<CustomerPayload> registerCustomer(@InputArgument RegisterCustomerInput input) {
+    Mono<CustomerPayload> registerCustomer(@InputArgument RegisterCustomerInput input, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.SALES);
         CustomerDraft draft = new CustomerDraft(input.getEmail(), input.getFirstName(), input.getLastName(),
                 input.getPhone(), input.getTags());
         AddressDraft address = input.getAddress() == null ? null : addressDraft(input.getAddress());
@@ -72,16 +88,31 @@ public class CustomerDataFetcher {
     }
 
     @DgsMutation
-    Mono<CustomerPayload> updateCustomer(@InputArgument UpdateCustomerInput input) {
-        CustomerChanges changes = new CustomerChanges(input.getEmail(), input.getFirstName(), input.getLastName(),
-                input.getPhone(), input.getTags(), input.getStatus());
-        return service.update(Ids.parse(input.getId(), "input", "id"), changes).map(CustomerDataFetcher::payload);
+    Mono<CustomerPayload> registerMyProfile(@InputArgument RegisterMyProfileInput input, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).require(Role.CUSTOMER);
+        String email = input.getEmail() != null ? input.getEmail() : caller.email();
+        CustomerDraft draft = new CustomerDraft(email, input.getFirstName(), input.getLastName(), input.getPhone(), null);
+        AddressDraft address = input.getAddress() == null ? null : addressDraft(input.getAddress());
+        return service.registerMine(caller, draft, address).map(CustomerDataFetcher::payload);
     }
 
     @DgsMutation
-    Mono<CustomerPayload> addCustomerAddress(@InputArgument AddCustomerAddressInput input) {
-        return service.addAddress(Ids.parse(input.getCustomerId(), "input", "customerId"), addressDraft(input.getAddress()))
-                .map(CustomerDataFetcher::payload);
+    Mono<CustomerPayload> updateCustomer(@InputArgument UpdateCustomerInput input, DgsDataFetchingEnvironment dfe) {
+        UUID id = Ids.parse(input.getId(), "input", "id");
+        Caller caller = Callers.of(dfe).requireCustomerAccess(id, Role.SALES);
+        if (!caller.has(Role.SALES) && (input.getStatus() != null || input.getTags() != null)) {
+            throw Caller.forbidden();
+        }
+        CustomerChanges changes = new CustomerChanges(input.getEmail(), input.getFirstName(), input.getLastName(),
+                input.getPhone(), input.getTags(), input.getStatus());
+        return service.update(id, changes).map(CustomerDataFetcher::payload);
+    }
+
+    @DgsMutation
+    Mono<CustomerPayload> addCustomerAddress(@InputArgument AddCustomerAddressInput input, DgsDataFetchingEnvironment dfe) {
+        UUID id = Ids.parse(input.getCustomerId(), "input", "customerId");
+        Callers.of(dfe).requireCustomerAccess(id, Role.SALES);
+        return service.addAddress(id, addressDraft(input.getAddress())).map(CustomerDataFetcher::payload);
     }
 
     private static AddressDraft addressDraft(AddressInput a) {

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 class CustomerRepository {
 
     private static final String COLUMNS =
-            "id, email, first_name, last_name, phone, status, tags, created_at, updated_at";
+            "id, email, first_name, last_name, phone, status, tags, subject, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -58,16 +58,25 @@ class CustomerRepository {
         return Cursor.encode(c.lastName(), c.firstName(), c.id().toString());
     }
 
-    Mono<Customer> insert(UUID id, CustomerDraft draft) {
+    Mono<Customer> findBySubject(String subject) {
+        return db.sql("SELECT " + COLUMNS + " FROM customers WHERE subject = :subject")
+                .bind("subject", subject)
+                .map(CustomerRepository::customer)
+                .one();
+    }
+
+    /** Inserts a customer; {@code subject} links it to a login account (null for staff-registered ones). */
+    Mono<Customer> insert(UUID id, CustomerDraft draft, String subject) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO customers (id, email, first_name, last_name, phone, tags)
-                        VALUES (:id, :email, :firstName, :lastName, :phone, :tags)
+                        INSERT INTO customers (id, email, first_name, last_name, phone, tags, subject)
+                        VALUES (:id, :email, :firstName, :lastName, :phone, :tags, :subject)
                         RETURNING\s""" + COLUMNS)
                 .bind("id", id)
                 .bind("email", draft.email())
                 .bind("firstName", draft.firstName())
                 .bind("lastName", draft.lastName())
                 .bind("tags", draft.tags().toArray(String[]::new));
+        spec = Binds.nullable(spec, "subject", subject, String.class);
         return Binds.nullable(spec, "phone", draft.phone(), String.class).map(CustomerRepository::customer).one();
     }
 
@@ -96,6 +105,7 @@ class CustomerRepository {
                 row.get("phone", String.class),
                 CustomerStatus.valueOf(row.get("status", String.class)),
                 tags == null ? List.of() : Arrays.asList(tags),
+                row.get("subject", String.class),
                 row.get("created_at", OffsetDateTime.class),
                 row.get("updated_at", OffsetDateTime.class));
     }

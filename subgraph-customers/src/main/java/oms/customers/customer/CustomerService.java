@@ -10,6 +10,7 @@ import oms.platform.error.Outcome;
 import oms.platform.error.Violation;
 import oms.platform.pagination.Page;
 import oms.platform.pagination.PageRequest;
+import oms.platform.security.Caller;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -33,7 +34,29 @@ class CustomerService {
                 .map(rows -> Page.fromRows(rows, request, CustomerRepository::cursorOf));
     }
 
+    /** The caller's own profile: by the customer id in their token, else by their account's subject. */
+    Mono<Customer> mine(Caller caller) {
+        if (caller.customerId() != null) {
+            return customers.findAllById(List.of(caller.customerId())).next();
+        }
+        return caller.isAuthenticated() ? customers.findBySubject(caller.subject()) : Mono.empty();
+    }
+
+    /** A signed-in user creates their own profile, linked to their account; one per account. */
+    Mono<Outcome<Customer>> registerMine(Caller caller, CustomerDraft draft, AddressDraft address) {
+        return mine(caller)
+                .map(existing -> Outcome.<Customer>rejected(new Violation(ErrorCode.PROFILE_EXISTS, List.of(),
+                        "This account already has a customer profile")))
+                .switchIfEmpty(Mono.defer(() -> register(draft, address, caller.subject())))
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(Outcome.rejected(
+                        new Violation(ErrorCode.PROFILE_EXISTS, List.of(), "This account already has a customer profile"))));
+    }
+
     Mono<Outcome<Customer>> register(CustomerDraft draft, AddressDraft address) {
+        return register(draft, address, null);
+    }
+
+    private Mono<Outcome<Customer>> register(CustomerDraft draft, AddressDraft address, String subject) {
         List<Violation> problems = new ArrayList<>(draft.violations());
         if (address != null) {
             problems.addAll(address.violations(List.of("input", "address")));
@@ -42,7 +65,7 @@ class CustomerService {
             return Mono.just(Outcome.rejected(problems));
         }
         UUID id = UUID.randomUUID();
-        Mono<Customer> insert = customers.insert(id, draft)
+        Mono<Customer> insert = customers.insert(id, draft, subject)
                 .flatMap(c -> address == null ? Mono.just(c) : addresses.insert(c.id(), address).thenReturn(c));
         return insert.as(tx::transactional)
                 .map(Outcome::done)

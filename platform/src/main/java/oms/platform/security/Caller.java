@@ -1,0 +1,83 @@
+package oms.platform.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import oms.platform.error.DomainException;
+import oms.platform.error.ErrorCode;
+
+/**
+ * Who is asking: the token's subject, realm roles and (for customers) the customer record the
+ * account is linked to. Anonymous callers have no subject and no roles.
+ */
+public record Caller(String subject, String username, String email, Set<Role> roles, UUID customerId) {
+
+    private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null);
+
+    public Caller {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    public boolean isAuthenticated() {
+        return subject != null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role) || roles.contains(Role.ADMIN);
+    }
+
+    public boolean hasAny(Role... wanted) {
+        for (Role role : wanted) {
+            if (has(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sales, warehouse and admin see across customers; customers see only their own data. */
+    public boolean isStaff() {
+        return hasAny(Role.SALES, Role.WAREHOUSE, Role.ADMIN);
+    }
+
+    public boolean isCustomer(UUID customer) {
+        return customerId != null && customerId.equals(customer);
+    }
+
+    /** Staff in one of {@code roles}, or the customer the data belongs to. */
+    public boolean mayAccessCustomer(UUID customer, Role... staffRoles) {
+        return hasAny(staffRoles) || isCustomer(customer);
+    }
+
+    public Caller requireAuthenticated() {
+        if (!isAuthenticated()) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "Sign in to do this");
+        }
+        return this;
+    }
+
+    /** Passes for callers with any of the roles (admin always); otherwise UNAUTHENTICATED or FORBIDDEN. */
+    public Caller require(Role... wanted) {
+        requireAuthenticated();
+        if (!hasAny(wanted)) {
+            throw forbidden();
+        }
+        return this;
+    }
+
+    public Caller requireCustomerAccess(UUID customer, Role... staffRoles) {
+        requireAuthenticated();
+        if (!mayAccessCustomer(customer, staffRoles)) {
+            throw forbidden();
+        }
+        return this;
+    }
+
+    public static DomainException forbidden() {
+        return new DomainException(ErrorCode.FORBIDDEN, "Not allowed for this account");
+    }
+}

@@ -1,0 +1,5 @@
+package oms.customers.customer;
+
+import oms.platform.test.BadTokensContract;
+
+class CustomerTokensIT extends BadTokensContract {}
