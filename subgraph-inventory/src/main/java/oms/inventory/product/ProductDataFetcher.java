@@ -19,6 +19,8 @@ import oms.inventory.graphql.types.UpdateProductInput;
 import oms.platform.error.DomainException;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
+import oms.platform.security.Callers;
+import oms.platform.security.Role;
 import oms.platform.pagination.PageRequest;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -69,7 +71,8 @@ public class ProductDataFetcher {
     }
 
     @DgsMutation
-    Mono<ProductPayload> createProduct(@InputArgument CreateProductInput input) {
+    Mono<ProductPayload> createProduct(@InputArgument CreateProductInput input, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.ADMIN);
         ProductDetails details = new ProductDetails(input.getName(), input.getDescription(), input.getPrice(),
                 input.getCurrency(), input.getActive() == null || input.getActive());
         int initialStock = input.getInitialStock() == null ? 0 : input.getInitialStock();
@@ -78,6 +81,7 @@ public class ProductDataFetcher {
 
     @DgsMutation
     Mono<ProductPayload> updateProduct(@InputArgument UpdateProductInput input, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.ADMIN);
         UUID id = Ids.parse(input.getId(), "input", "id");
         ProductChanges changes = new ProductChanges(input.getName(), input.getDescription(), input.getPrice(),
                 input.getCurrency(), input.getActive());

@@ -18,6 +18,8 @@ import oms.inventory.product.Product;
 import oms.inventory.product.ProductLoader;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
+import oms.platform.security.Callers;
+import oms.platform.security.Role;
 import oms.platform.pagination.PageRequest;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -33,13 +35,15 @@ class StockDataFetcher {
 
     @DgsData(parentType = DgsConstants.PRODUCT.TYPE_NAME, field = DgsConstants.PRODUCT.Stock)
     CompletableFuture<StockLevel> stock(DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.SALES, Role.WAREHOUSE);
         Product product = dfe.getSource();
         return levels(dfe).load(product.id());
     }
 
     @DgsQuery
     Mono<StockMovementConnection> stockMovements(@InputArgument String productId, @InputArgument Integer first,
-                                                 @InputArgument String after) {
+                                                 @InputArgument String after, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.SALES, Role.WAREHOUSE);
         UUID id = Ids.parse(productId, "productId");
         PageRequest request = PageRequest.of(first, after);
         return service.movements(id, request).map(page -> StockMovementConnection.newBuilder()
@@ -50,6 +54,7 @@ class StockDataFetcher {
 
     @DgsMutation
     Mono<AdjustStockPayload> adjustStock(@InputArgument AdjustStockInput input, DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(Role.WAREHOUSE);
         UUID productId = Ids.parse(input.getProductId(), "input", "productId");
         return service.adjust(productId, new StockAdjustment(input.getDelta(), input.getReason()))
                 .map(outcome -> switch (outcome) {

@@ -1,0 +1,5 @@
+package oms.inventory.product;
+
+import oms.platform.test.BadTokensContract;
+
+class ProductTokensIT extends BadTokensContract {}
