@@ -15,6 +15,8 @@ import oms.orders.order.OrderConnections;
 import oms.orders.order.OrderStatus;
 import oms.platform.graphql.Ids;
 import oms.platform.pagination.PageRequest;
+import oms.platform.security.Callers;
+import oms.platform.security.Role;
 import org.dataloader.DataLoader;
 
 /** Customer.orders: the orders subgraph's contribution to the customers' entity. */
@@ -30,6 +32,7 @@ public class CustomerOrdersFetcher {
     CompletableFuture<OrderConnection> orders(@InputArgument Integer first, @InputArgument String after,
                                               @InputArgument List<OrderStatus> status, DgsDataFetchingEnvironment dfe) {
         Customer customer = dfe.getSource();
+        Callers.of(dfe).requireCustomerAccess(customer.id(), Role.SALES, Role.WAREHOUSE);
         PageRequest page = PageRequest.of(first, after);
         DataLoader<CustomerOrdersLoader.Key, oms.platform.pagination.Page<oms.orders.order.Order>> loader =
                 dfe.getDataLoader(CustomerOrdersLoader.class);

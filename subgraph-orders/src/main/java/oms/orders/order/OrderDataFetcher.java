@@ -16,6 +16,8 @@ import oms.orders.graphql.types.OrderFilter;
 import oms.platform.error.DomainException;
 import oms.platform.graphql.Ids;
 import oms.platform.pagination.PageRequest;
+import oms.platform.security.Caller;
+import oms.platform.security.Callers;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -30,30 +32,36 @@ public class OrderDataFetcher {
 
     @DgsQuery
     CompletableFuture<Order> order(@InputArgument String id, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
         return byId(dfe).load(Ids.parse(id, "id")).thenApply(o -> {
             if (o == null) {
                 throw DomainException.notFound("Order", id);
             }
-            return o;
+            return OrderAccess.readable(caller, o);
         });
     }
 
     @DgsQuery
-    Mono<Order> orderByNumber(@InputArgument String number) {
-        return service.byNumber(number).switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", number)));
+    Mono<Order> orderByNumber(@InputArgument String number, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
+        return service.byNumber(number)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", number)))
+                .map(o -> OrderAccess.readable(caller, o));
     }
 
     @DgsQuery
     Mono<OrderConnection> orders(@InputArgument Integer first, @InputArgument String after,
-                                 @InputArgument OrderFilter filter) {
+                                 @InputArgument OrderFilter filter, DgsDataFetchingEnvironment dfe) {
         PageRequest page = PageRequest.of(first, after);
-        return service.page(OrderFilters.criteria(filter), page).map(OrderConnections::of);
+        OrderCriteria criteria = OrderAccess.visible(Callers.of(dfe), OrderFilters.criteria(filter));
+        return service.page(criteria, page).map(OrderConnections::of);
     }
 
     @DgsEntityFetcher(name = DgsConstants.ORDER.TYPE_NAME)
     public CompletableFuture<Order> orderEntity(Map<String, Object> values, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
         return Ids.tryParse(values.get("id"))
-                .map(id -> byId(dfe).load(id))
+                .map(id -> byId(dfe).load(id).thenApply(o -> o == null ? null : OrderAccess.readable(caller, o)))
                 .orElse(CompletableFuture.completedFuture(null));
     }
 

@@ -1,0 +1,5 @@
+package oms.orders.order;
+
+import oms.platform.test.BadTokensContract;
+
+class OrderTokensIT extends BadTokensContract {}
