@@ -39,7 +39,7 @@ public record DemoData(
 
     public record DemoShipmentEvent(String status, String location, String description, Instant at) {}
 
-    public record DemoShipment(UUID id, UUID orderId, String carrier, String trackingNumber, String status,
+    public record DemoShipment(UUID id, UUID orderId, UUID customerId, String carrier, String trackingNumber, String status,
                                Instant createdAt, List<DemoShipmentEvent> events) {}
 
     public static UUID id(String kind, int n) {

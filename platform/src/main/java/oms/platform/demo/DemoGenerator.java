@@ -185,7 +185,7 @@ final class DemoGenerator {
                 status = "DELIVERED";
             }
         }
-        return new DemoShipment(id("shipment", n), order.id(), carrier, status.equals("PENDING") ? null : tracking,
+        return new DemoShipment(id("shipment", n), order.id(), order.customerId(), carrier, status.equals("PENDING") ? null : tracking,
                 status, created, List.copyOf(events));
     }
 }

@@ -39,18 +39,19 @@ class ShipmentDemoSeeder extends DemoSeeder {
     private Mono<Long> insertShipments(List<DemoShipment> s) {
         // version counts status changes, and every demo event is one
         return db.sql("""
-                        INSERT INTO shipments (id, order_id, carrier_code, tracking_number, status, created_at,
+                        INSERT INTO shipments (id, order_id, customer_id, carrier_code, tracking_number, status, created_at,
                                                dispatched_at, delivered_at, updated_at, version)
-                        SELECT id, order_id, carrier_code, tracking_number, status, created_at,
+                        SELECT id, order_id, customer_id, carrier_code, tracking_number, status, created_at,
                                dispatched_at, delivered_at, updated_at, version
-                        FROM unnest(:ids::uuid[], :orderIds::uuid[], :carriers::text[], :trackingNumbers::text[],
+                        FROM unnest(:ids::uuid[], :orderIds::uuid[], :customerIds::uuid[], :carriers::text[], :trackingNumbers::text[],
                                     :statuses::text[], :createdAt::timestamptz[], :dispatchedAt::timestamptz[],
                                     :deliveredAt::timestamptz[], :updatedAt::timestamptz[], :versions::int[])
-                             AS t(id, order_id, carrier_code, tracking_number, status, created_at,
+                             AS t(id, order_id, customer_id, carrier_code, tracking_number, status, created_at,
                                   dispatched_at, delivered_at, updated_at, version)
                         ON CONFLICT DO NOTHING""")
                 .bind("ids", s.stream().map(DemoShipment::id).toArray(UUID[]::new))
                 .bind("orderIds", s.stream().map(DemoShipment::orderId).toArray(UUID[]::new))
+                .bind("customerIds", s.stream().map(DemoShipment::customerId).toArray(UUID[]::new))
                 .bind("carriers", s.stream().map(DemoShipment::carrier).toArray(String[]::new))
                 .bind("trackingNumbers", s.stream().map(DemoShipment::trackingNumber).toArray(String[]::new))
                 .bind("statuses", s.stream().map(DemoShipment::status).toArray(String[]::new))

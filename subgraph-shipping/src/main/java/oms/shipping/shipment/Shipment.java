@@ -5,11 +5,13 @@ import java.util.UUID;
 
 /**
  * One order's parcel. The carrier and tracking events are separate values, loaded in batches when
- * a query asks for them. {@code version} counts the status changes, for optimistic updates.
+ * a query asks for them. {@code customerId} is the order's customer, so access can be checked here.
+ * {@code version} counts the status changes, for optimistic updates.
  */
 public record Shipment(
         UUID id,
         UUID orderId,
+        UUID customerId,
         String carrierCode,
         String trackingNumber,
         ShipmentStatus status,

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import oms.platform.error.DomainException;
 import oms.platform.graphql.Ids;
+import oms.platform.security.Caller;
+import oms.platform.security.Callers;
+import oms.platform.security.Role;
 import oms.platform.pagination.PageRequest;
 import oms.shipping.graphql.DgsConstants;
 import oms.shipping.graphql.types.ShipmentConnection;
@@ -21,6 +24,8 @@ import reactor.core.publisher.Mono;
 @DgsComponent
 public class ShipmentDataFetcher {
 
+    private static final Role[] STAFF = {Role.SALES, Role.WAREHOUSE};
+
     private final ShipmentService service;
 
     ShipmentDataFetcher(ShipmentService service) {
@@ -29,23 +34,27 @@ public class ShipmentDataFetcher {
 
     @DgsQuery
     CompletableFuture<Shipment> shipment(@InputArgument String id, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
         UUID shipmentId = Ids.parse(id, "id");
         return dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).load(shipmentId).thenApply(s -> {
             if (s == null) {
                 throw DomainException.notFound("Shipment", id);
             }
-            return s;
+            return readable(caller, s);
         });
     }
 
     @DgsQuery
-    Mono<Shipment> shipmentByTrackingNumber(@InputArgument String trackingNumber) {
-        return service.byTrackingNumber(trackingNumber);
+    Mono<Shipment> shipmentByTrackingNumber(@InputArgument String trackingNumber, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
+        return service.byTrackingNumber(trackingNumber).map(s -> readable(caller, s));
     }
 
     @DgsQuery
     Mono<ShipmentConnection> shipments(@InputArgument Integer first, @InputArgument String after,
-                                       @InputArgument ShipmentStatus status, @InputArgument String carrier) {
+                                       @InputArgument ShipmentStatus status, @InputArgument String carrier,
+                                       DgsDataFetchingEnvironment dfe) {
+        Callers.of(dfe).require(STAFF);
         PageRequest request = PageRequest.of(first, after);
         return service.page(status, carrier, request).map(page -> ShipmentConnection.newBuilder()
                 .edges(page.edges((cursor, node) -> ShipmentEdge.newBuilder().cursor(cursor).node(node).build()))
@@ -56,8 +65,10 @@ public class ShipmentDataFetcher {
     // public: DGS invokes entity fetchers reflectively
     @DgsEntityFetcher(name = DgsConstants.SHIPMENT.TYPE_NAME)
     public CompletableFuture<Shipment> shipmentEntity(Map<String, Object> values, DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
         return Ids.tryParse(values.get("id"))
-                .map(id -> dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).load(id))
+                .map(id -> dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).load(id)
+                        .thenApply(s -> s == null ? null : readable(caller, s)))
                 .orElse(CompletableFuture.completedFuture(null));
     }
 
@@ -69,7 +80,15 @@ public class ShipmentDataFetcher {
 
     @DgsData(parentType = DgsConstants.ORDER.TYPE_NAME, field = DgsConstants.ORDER.Shipment)
     CompletableFuture<Shipment> shipmentOfOrder(DgsDataFetchingEnvironment dfe) {
+        Caller caller = Callers.of(dfe).requireAuthenticated();
         Order order = dfe.getSource();
-        return dfe.<UUID, Shipment>getDataLoader(ShipmentByOrderLoader.class).load(order.id());
+        return dfe.<UUID, Shipment>getDataLoader(ShipmentByOrderLoader.class).load(order.id())
+                .thenApply(s -> s == null ? null : readable(caller, s));
+    }
+
+    /** Sales and warehouse see every shipment; a customer only those of their own orders. */
+    private static Shipment readable(Caller caller, Shipment shipment) {
+        caller.requireCustomerAccess(shipment.customerId(), STAFF);
+        return shipment;
     }
 }

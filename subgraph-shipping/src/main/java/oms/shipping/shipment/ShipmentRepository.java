@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class ShipmentRepository {
 
     private static final String COLUMNS =
-            "id, order_id, carrier_code, tracking_number, status, created_at, dispatched_at, delivered_at, version";
+            "id, order_id, customer_id, carrier_code, tracking_number, status, created_at, dispatched_at, delivered_at, version";
 
     private final DatabaseClient db;
 
@@ -81,6 +81,7 @@ class ShipmentRepository {
         return new Shipment(
                 row.get("id", UUID.class),
                 row.get("order_id", UUID.class),
+                row.get("customer_id", UUID.class),
                 row.get("carrier_code", String.class),
                 row.get("tracking_number", String.class),
                 ShipmentStatus.valueOf(row.get("status", String.class)),

@@ -1,0 +1,5 @@
+package oms.shipping.shipment;
+
+import oms.platform.test.BadTokensContract;
+
+class ShipmentTokensIT extends BadTokensContract {}
