@@ -105,4 +105,25 @@ class CustomerAccessIT extends SubgraphIT {
                 + "{ customer { id } userErrors { code } } }").at("/data/registerMyProfile");
         assertThat(again.at("/userErrors/0/code").asString()).isEqualTo("PROFILE_EXISTS");
     }
+
+    @Test
+    void crm_notes_are_for_sales_and_never_for_the_customer() {
+        GraphQlClient sales = as(TestTokens.builder().roles("sales").build());
+        JsonNode added = sales.execute("mutation { addCustomerNote(input: {customerId: \"" + ann
+                + "\", body: \"Prefers morning delivery\"}) { note { body author } userErrors { code } } }");
+        assertThat(added.at("/data/addCustomerNote/note/body").asString()).isEqualTo("Prefers morning delivery");
+        assertThat(sales.execute("{ customer(id: \"" + ann + "\") { notes { body } } }")
+                .at("/data/customer/notes/0/body").asString()).isEqualTo("Prefers morning delivery");
+
+        JsonNode own = customer(ann).execute("{ customer(id: \"" + ann + "\") { name notes { body } } }");
+        assertThat(code(own)).isEqualTo("FORBIDDEN");
+        assertThat(own.at("/data/customer/name").asString()).isEqualTo("Some One");
+        assertThat(own.toString()).doesNotContain("morning");
+        assertThat(code(customer(ann).execute("mutation { addCustomerNote(input: {customerId: \"" + ann
+                + "\", body: \"x\"}) { note { id } } }"))).isEqualTo("FORBIDDEN");
+
+        JsonNode empty = sales.execute("mutation { addCustomerNote(input: {customerId: \"" + ann
+                + "\", body: \"  \"}) { note { id } userErrors { code field } } }");
+        assertThat(empty.at("/data/addCustomerNote/userErrors/0/code").asString()).isEqualTo("INVALID_ARGUMENT");
+    }
 }
