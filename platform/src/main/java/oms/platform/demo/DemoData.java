@@ -23,8 +23,9 @@ public record DemoData(
 
     public record Address(String line1, String city, String postalCode, String country) {}
 
+    /** A demo customer; {@code subject} is the demo login linked to it (alice, bob), else null. */
     public record DemoCustomer(UUID id, String firstName, String lastName, String email, String phone,
-                               String status, List<String> tags, Address address, Instant createdAt) {}
+                               String status, List<String> tags, Address address, Instant createdAt, String subject) {}
 
     public record DemoProduct(UUID id, String sku, String name, String description, BigDecimal price,
                               String currency, boolean active, int onHand, int reserved) {}

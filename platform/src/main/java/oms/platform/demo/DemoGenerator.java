@@ -89,9 +89,17 @@ final class DemoGenerator {
             String status = n % 29 == 0 ? "BLOCKED" : "ACTIVE";
             result.add(new DemoCustomer(id("customer", n), first, last, email,
                     "+49 30 " + (5550000 + n), status, List.copyOf(tags), address(),
-                    today.minus(Duration.ofDays(120 + random.nextInt(600)))));
+                    today.minus(Duration.ofDays(120 + random.nextInt(600))), linkedLogin(n)));
         }
         return result;
+    }
+
+    private static String linkedLogin(int n) {
+        return switch (n) {
+            case 1 -> DemoLogins.ALICE.toString();
+            case 2 -> DemoLogins.BOB.toString();
+            default -> null;
+        };
     }
 
     private Address address() {

@@ -30,12 +30,14 @@ class CustomerDemoSeeder extends DemoSeeder {
 
     private Mono<Long> insertCustomers(List<DemoCustomer> c) {
         return db.sql("""
-                        INSERT INTO customers (id, email, first_name, last_name, phone, status, tags, created_at, updated_at)
+                        INSERT INTO customers (id, email, first_name, last_name, phone, status, tags, subject,
+                                               created_at, updated_at)
                         SELECT id, email, first_name, last_name, phone, status,
-                               CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ',') END, created_at, created_at
+                               CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ',') END, subject,
+                               created_at, created_at
                         FROM unnest(:ids::uuid[], :emails::text[], :firstNames::text[], :lastNames::text[], :phones::text[],
-                                    :statuses::text[], :tags::text[], :createdAt::timestamptz[])
-                             AS t(id, email, first_name, last_name, phone, status, tags, created_at)
+                                    :statuses::text[], :tags::text[], :subjects::text[], :createdAt::timestamptz[])
+                             AS t(id, email, first_name, last_name, phone, status, tags, subject, created_at)
                         ON CONFLICT DO NOTHING""")
                 .bind("ids", c.stream().map(DemoCustomer::id).toArray(UUID[]::new))
                 .bind("emails", c.stream().map(DemoCustomer::email).toArray(String[]::new))
@@ -44,6 +46,7 @@ class CustomerDemoSeeder extends DemoSeeder {
                 .bind("phones", c.stream().map(DemoCustomer::phone).toArray(String[]::new))
                 .bind("statuses", c.stream().map(DemoCustomer::status).toArray(String[]::new))
                 .bind("tags", c.stream().map(x -> String.join(",", x.tags())).toArray(String[]::new))
+                .bind("subjects", c.stream().map(DemoCustomer::subject).toArray(String[]::new))
                 .bind("createdAt", c.stream().map(x -> x.createdAt().atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new))
                 .fetch().rowsUpdated();
     }
