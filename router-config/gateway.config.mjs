@@ -1,31 +1,120 @@
 // Hive Gateway configuration for the OMS supergraph. The supergraph file is passed on the command
 // line by the launcher (it rewrites subgraph URLs when the stack runs on other ports).
+//
+// Everything is driven by environment variables (defaults in brackets):
+//   PORT [4000], HOST [127.0.0.1], OMS_GATEWAY_WORKERS [1], OMS_GATEWAY_LOG [info] (debug|info|warn|error|off)
+//   OMS_ENV [production]           `development` turns on the GraphQL IDE, introspection, field
+//                                  suggestions and subgraph names in errors; anything else is production
+//   OMS_JWT_ISSUER, OMS_JWKS_URL, OMS_JWT_AUDIENCE (comma-separated)
+//                                  all three: bearer tokens are verified at the router; none: no checks
+//   OMS_JWT_CLOCK_SKEW_SECONDS [30]
+//   OMS_MAX_DEPTH [12]  OMS_MAX_ALIASES [30]  OMS_MAX_TOKENS [2000]
+//   OMS_MAX_REQUEST_BYTES [1048576]  (a 1,000-order createOrders batch is about half of that)
+// Refusals (HTTP status, extensions.code): 401 UNAUTHENTICATED, 503 AUTHENTICATION_UNAVAILABLE (JWKS
+// unreachable), 413 REQUEST_TOO_LARGE, 403 CSRF_BLOCKED, 400 DEPTH_LIMIT_EXCEEDED, TOO_MANY_ALIASES,
+// TOKEN_LIMIT_EXCEEDED, INTROSPECTION_DISABLED, GRAPHQL_VALIDATION_FAILED. Tests: test/ (`npm test`).
 import { defineConfig } from '@graphql-hive/gateway';
+import {
+  useCsrfPrevention,
+  useDisableIntrospection,
+  useErrorSanitizer,
+  useOperationLimits,
+  useRequestBodyLimit,
+} from './plugins/hardening.mjs';
+import { headerValue, useJwtAuth } from './plugins/jwt.mjs';
 
-const development = process.env.OMS_ENV !== 'production';
-
-export const gatewayConfig = defineConfig({
-  port: Number(process.env.PORT ?? 4000),
-  // one process by default (its memory is what `./oms up` reports); scale out with more replicas
-  // or OMS_GATEWAY_WORKERS
-  fork: Number(process.env.OMS_GATEWAY_WORKERS ?? 1),
-  host: process.env.HOST ?? '127.0.0.1',
-  graphqlEndpoint: '/graphql',
-  healthCheckEndpoint: '/healthcheck',
-  readinessCheckEndpoint: '/readiness',
-  graphiql: development ? { title: 'OMS supergraph', defaultQuery: '{ orders(first: 5) { edges { node { number status customer { name } } } } }' } : false,
-  landingPage: false,
-  maskedErrors: true,
-  logging: process.env.OMS_GATEWAY_LOG ?? 'info',
-  // forward the caller's credentials and trace headers to every subgraph
-  propagateHeaders: {
-    fromClientToSubgraphs({ request }) {
-      const headers = {};
-      for (const name of ['authorization', 'traceparent', 'x-request-id']) {
-        const value = request.headers.get(name);
-        if (value) headers[name] = value;
-      }
-      return headers;
-    },
-  },
+export const DEFAULTS = Object.freeze({
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxRequestBytes: 1024 * 1024,
+  clockSkewSeconds: 30,
 });
+
+function positiveInt(env, name, fallback) {
+  const raw = env[name];
+  if (raw == null || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** The router's settings as read from the environment; throws on a half-configured JWT setup. */
+export function routerSettings(env = process.env) {
+  const jwtVars = ['OMS_JWT_ISSUER', 'OMS_JWKS_URL', 'OMS_JWT_AUDIENCE'];
+  const present = jwtVars.filter((name) => env[name]?.trim());
+  if (present.length > 0 && present.length < jwtVars.length) {
+    throw new Error(`JWT validation needs all of ${jwtVars.join(', ')}; only ${present.join(', ')} set`);
+  }
+  return {
+    development: env.OMS_ENV?.trim().toLowerCase() === 'development',
+    jwt: present.length === 0 ? null : {
+      issuer: env.OMS_JWT_ISSUER.trim(),
+      jwksUrl: new URL(env.OMS_JWKS_URL.trim()).href,
+      audiences: env.OMS_JWT_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean),
+      clockToleranceSeconds: positiveInt(env, 'OMS_JWT_CLOCK_SKEW_SECONDS', DEFAULTS.clockSkewSeconds),
+    },
+    maxDepth: positiveInt(env, 'OMS_MAX_DEPTH', DEFAULTS.maxDepth),
+    maxAliases: positiveInt(env, 'OMS_MAX_ALIASES', DEFAULTS.maxAliases),
+    maxTokens: positiveInt(env, 'OMS_MAX_TOKENS', DEFAULTS.maxTokens),
+    maxRequestBytes: positiveInt(env, 'OMS_MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes),
+  };
+}
+
+/** The whole gateway configuration for an environment (exported for the router-config tests). */
+export function createGatewayConfig(env = process.env) {
+  const settings = routerSettings(env);
+  const { development } = settings;
+  return defineConfig({
+    port: Number(env.PORT ?? 4000),
+    // one process by default (its memory is what `./oms up` reports); scale out with more replicas
+    // or OMS_GATEWAY_WORKERS
+    fork: Number(env.OMS_GATEWAY_WORKERS ?? 1),
+    host: env.HOST ?? '127.0.0.1',
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthcheck',
+    readinessCheckEndpoint: '/readiness',
+    graphiql: development
+      ? { title: 'OMS supergraph', defaultQuery: '{ orders(first: 5) { edges { node { number status customer { name } } } } }' }
+      : false,
+    landingPage: false,
+    // unexpected errors become "Unexpected error." (details only in the router log); in production
+    // never with stack traces, whatever NODE_ENV says
+    maskedErrors: development ? true : { isDev: false },
+    // subgraph errors keep their message and extensions.code; the subgraph's name only in development
+    subgraphErrors: development ? {} : { subgraphNameProp: false },
+    logging: env.OMS_GATEWAY_LOG === 'off' ? false : (env.OMS_GATEWAY_LOG ?? 'info'),
+    // forward the caller's credentials and trace headers to every subgraph (for graphql-ws
+    // subscriptions the client sends them in connectionParams)
+    propagateHeaders: {
+      fromClientToSubgraphs({ request, context }) {
+        const headers = {};
+        for (const name of ['authorization', 'traceparent', 'x-request-id']) {
+          const value = headerValue(request, context?.connectionParams, name);
+          if (value) headers[name] = value;
+        }
+        return headers;
+      },
+    },
+    plugins(ctx) {
+      const log = ctx.log;
+      const plugins = [
+        useRequestBodyLimit({ maxBytes: settings.maxRequestBytes }),
+        useCsrfPrevention(),
+      ];
+      if (settings.jwt) {
+        plugins.push(useJwtAuth({ ...settings.jwt, log }));
+      } else {
+        log.warn('OMS_JWT_ISSUER, OMS_JWKS_URL and OMS_JWT_AUDIENCE are not set: bearer tokens are NOT verified at the router');
+      }
+      plugins.push(...useOperationLimits(settings));
+      if (!development) plugins.push(useDisableIntrospection());
+      plugins.push(useErrorSanitizer({ production: !development }));
+      return plugins;
+    },
+  });
+}
+
+export const gatewayConfig = createGatewayConfig(process.env);
