@@ -2,9 +2,11 @@ package oms.platform.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import oms.stack.LocalPostgres;
+import oms.stack.LocalRedis;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,6 +20,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static LocalPostgres server;
+    private static LocalRedis redis;
 
     static synchronized LocalPostgres server() {
         if (server == null) {
@@ -38,6 +41,22 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         return server;
     }
 
+    /** A real Redis for the JVM's test contexts (events, pub/sub). */
+    static synchronized LocalRedis redis() {
+        if (redis == null) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                socket.close();
+                redis = LocalRedis.start(port, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalRedis started = redis;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return redis;
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         LocalPostgres pg = server();
@@ -52,6 +71,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 "spring.flyway.password", LocalPostgres.PASSWORD,
                 "oms.security.issuer", TestTokens.ISSUER,
                 "oms.security.audience", TestTokens.AUDIENCE,
-                "oms.security.public-key", TestTokens.publicKey())));
+                "oms.security.public-key", TestTokens.publicKey(),
+                "oms.redis-url", redis().url())));
     }
 }

@@ -1,0 +1,199 @@
+package oms.platform.events;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.PendingMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads Redis Streams in a consumer group and hands the events to a handler. Events are processed
+ * and acknowledged in batches; a failing batch is retried event by event so one bad event does not
+ * hold the others back. Events left pending by a consumer that died are reclaimed after
+ * {@link #RECLAIM_IDLE}; an event that fails {@link #MAX_DELIVERIES} times is parked and acknowledged.
+ */
+public class EventConsumer implements SmartLifecycle {
+
+    static final Duration RECLAIM_IDLE = Duration.ofSeconds(30);
+    static final int MAX_DELIVERIES = 5;
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    private static final int BATCH = 500;
+
+    private final String group;
+    private final String consumer;
+    private final List<String> streams;
+    private final EventStore store;
+    private final RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+    private final Counter consumed;
+    private final Counter parked;
+    private volatile boolean running;
+    private boolean groupsReady;
+    private Thread worker;
+
+    public EventConsumer(String group, List<String> streams, EventStore store,
+                         RedisClient client, MeterRegistry meters) {
+        this.group = group;
+        this.consumer = group + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.streams = List.copyOf(streams);
+        this.store = store;
+        this.client = client;
+        this.consumed = Counter.builder("oms.events.consumed").tag("consumer", group).register(meters);
+        this.parked = Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
+    }
+
+    private void loop() {
+        long backoff = 100;
+        long lastReclaim = 0;
+        while (running) {
+            try {
+                if (connection == null) {
+                    // connect lazily and retry: the service starts while Redis is down
+                    connection = client.connect();
+                }
+                RedisCommands<String, String> redis = connection.sync();
+                ensureGroups(redis);
+                if (System.nanoTime() - lastReclaim > RECLAIM_IDLE.toNanos() / 2) {
+                    lastReclaim = System.nanoTime();
+                    for (String stream : streams) {
+                        process(redis, stream, redis.xautoclaim(stream, XAutoClaimArgs.Builder
+                                .xautoclaim(Consumer.from(group, consumer), RECLAIM_IDLE, "0-0").count(BATCH)).getMessages());
+                    }
+                }
+                @SuppressWarnings("unchecked")
+                XReadArgs.StreamOffset<String>[] offsets = streams.stream()
+                        .map(s -> XReadArgs.StreamOffset.lastConsumed(s)).toArray(XReadArgs.StreamOffset[]::new);
+                List<StreamMessage<String, String>> messages = redis.xreadgroup(Consumer.from(group, consumer),
+                        XReadArgs.Builder.count(BATCH).block(Duration.ofMillis(500)), offsets);
+                for (String stream : streams) {
+                    process(redis, stream, messages.stream().filter(m -> m.getStream().equals(stream)).toList());
+                }
+                backoff = 100;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Consumer {} failed, retrying in {} ms: {}", group, backoff, e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(5_000, backoff * 2);
+            }
+        }
+    }
+
+    private void ensureGroups(RedisCommands<String, String> redis) {
+        if (groupsReady) {
+            return;
+        }
+        for (String stream : streams) {
+            try {
+                // from the beginning: events published before this service first ran still count
+                redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group, XGroupCreateArgs.Builder.mkstream());
+            } catch (RedisBusyException alreadyThere) {
+                // BUSYGROUP: the group exists
+            }
+        }
+        groupsReady = true;
+    }
+
+    private void process(RedisCommands<String, String> redis, String stream, List<StreamMessage<String, String>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<InboundEvent> events = messages.stream().map(m -> event(stream, m)).toList();
+        try {
+            store.handleOnce(group, events);
+            ack(redis, stream, events);
+        } catch (RuntimeException batchFailed) {
+            for (InboundEvent event : events) {
+                try {
+                    store.handleOnce(group, List.of(event));
+                    ack(redis, stream, List.of(event));
+                } catch (RuntimeException failed) {
+                    onFailure(redis, stream, event, failed);
+                }
+            }
+        }
+    }
+
+    private void ack(RedisCommands<String, String> redis, String stream, List<InboundEvent> events) {
+        redis.xack(stream, group, events.stream().map(InboundEvent::messageId).toArray(String[]::new));
+        consumed.increment(events.size());
+    }
+
+    private void onFailure(RedisCommands<String, String> redis, String stream, InboundEvent event, RuntimeException error) {
+        List<PendingMessage> pending = redis.xpending(stream, group,
+                Range.create(event.messageId(), event.messageId()), Limit.from(1));
+        long deliveries = pending.isEmpty() ? 1 : pending.getFirst().getRedeliveryCount();
+        if (deliveries >= MAX_DELIVERIES) {
+            log.error("Parking event {} ({}) on {} after {} deliveries: {}", event.id(), event.type(), stream, deliveries,
+                    error.getMessage());
+            store.park(group, event, error, deliveries);
+            redis.xack(stream, group, event.messageId());
+            parked.increment();
+        } else {
+            log.warn("Event {} ({}) on {} failed (delivery {}), will retry: {}", event.id(), event.type(), stream,
+                    deliveries, error.getMessage());
+        }
+    }
+
+    static InboundEvent event(String stream, StreamMessage<String, String> m) {
+        String id = m.getBody().get("id");
+        UUID eventId;
+        try {
+            eventId = id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            eventId = null;
+        }
+        return new InboundEvent(stream, m.getId(), eventId, m.getBody().get("type"), m.getBody().get("key"),
+                m.getBody().get("payload"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("consumer-" + group).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,27 @@
+package oms.platform.events;
+
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Makes {@link EventConsumer}s: {@code consumers.create("orders", List.of("inventory"), handler)}. */
+public class EventConsumers {
+
+    private final RedisClient client;
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final MeterRegistry meters;
+
+    EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
+        this.client = client;
+        this.db = db;
+        this.tx = tx;
+        this.meters = meters;
+    }
+
+    public EventConsumer create(String group, List<String> streams, EventHandler handler) {
+        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters);
+    }
+}

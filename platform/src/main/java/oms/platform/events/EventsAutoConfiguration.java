@@ -1,0 +1,37 @@
+package oms.platform.events;
+
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Redis and the outbox relay, for every service; each service declares its own consumers. */
+@AutoConfiguration
+public class EventsAutoConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient(@Value("${oms.redis-url}") String url) {
+        return RedisClient.create(url);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, MeterRegistry meters,
+                            @Value("${oms.outbox.poll-interval:1s}") Duration pollInterval) {
+        return new OutboxRelay(db, tx, client, pollInterval, meters);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, OutboxRelay relay) {
+        return new Outbox(db, relay);
+    }
+
+    /** Builds a consumer with its own Redis connection (its blocking reads must not hold up others). */
+    @Bean
+    EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
+        return new EventConsumers(client, db, tx, meters);
+    }
+}

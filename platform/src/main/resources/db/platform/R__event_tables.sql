@@ -1,0 +1,38 @@
+-- Event plumbing shared by every service (repeatable: idempotent DDL, re-applied when it changes).
+
+-- Transactional outbox: business rows and the events they cause commit together; the relay copies
+-- unpublished rows to Redis Streams and marks them published.
+CREATE TABLE IF NOT EXISTS outbox (
+    id           bigserial PRIMARY KEY,
+    event_id     uuid        NOT NULL UNIQUE,
+    stream       text        NOT NULL,
+    type         text        NOT NULL,
+    key          text        NOT NULL,
+    payload      jsonb       NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON outbox (id) WHERE published_at IS NULL;
+
+-- Consumers remember what they processed, in the same transaction as its effects: redelivery after
+-- a crash or a duplicate publish changes nothing.
+CREATE TABLE IF NOT EXISTS processed_events (
+    consumer     text        NOT NULL,
+    event_id     uuid        NOT NULL,
+    processed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+);
+
+-- Poison messages: events a consumer failed on repeatedly, kept for staff to inspect.
+CREATE TABLE IF NOT EXISTS parked_events (
+    id          bigserial PRIMARY KEY,
+    consumer    text        NOT NULL,
+    stream      text        NOT NULL,
+    message_id  text        NOT NULL,
+    event_id    uuid,
+    type        text,
+    payload     text,
+    error       text        NOT NULL,
+    deliveries  integer     NOT NULL,
+    parked_at   timestamptz NOT NULL DEFAULT now()
+);
