@@ -21,6 +21,24 @@ public enum ErrorCode {
     INVALID_PRICE,
     /** A stock adjustment would make on-hand negative or below what is reserved. */
     NEGATIVE_STOCK,
+    /** The status machine does not allow this change from the current status. */
+    INVALID_STATUS_TRANSITION,
+    /** An order can only be cancelled before it ships. */
+    ORDER_NOT_CANCELLABLE,
+    /** Another shipment already has this tracking number. */
+    DUPLICATE_TRACKING_NUMBER,
+    /** The customer is unknown or blocked and cannot place orders. */
+    CUSTOMER_NOT_ALLOWED,
+    /** The product is unknown or no longer sold. */
+    PRODUCT_UNAVAILABLE,
+    /** The given unit price differs from the catalogue price. */
+    PRICE_MISMATCH,
+    /** The same idempotency key was used before with different content. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The order was not created because another order of the same all-or-nothing batch was invalid. */
+    BATCH_ABORTED,
+    /** Too many orders or lines in one request. */
+    LIMIT_EXCEEDED,
     /** Authentication is required for this operation. */
     UNAUTHENTICATED,
     /** The caller is authenticated but may not do this. */
