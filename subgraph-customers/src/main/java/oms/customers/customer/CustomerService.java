@@ -22,11 +22,14 @@ class CustomerService {
     private final CustomerRepository customers;
     private final AddressRepository addresses;
     private final TransactionalOperator tx;
+    private final CustomerEvents events;
 
-    CustomerService(CustomerRepository customers, AddressRepository addresses, TransactionalOperator tx) {
+    CustomerService(CustomerRepository customers, AddressRepository addresses, TransactionalOperator tx,
+                    CustomerEvents events) {
         this.customers = customers;
         this.addresses = addresses;
         this.tx = tx;
+        this.events = events;
     }
 
     Mono<Page<Customer>> page(String search, PageRequest request) {
@@ -66,8 +69,10 @@ class CustomerService {
         }
         UUID id = UUID.randomUUID();
         Mono<Customer> insert = customers.insert(id, draft, subject)
-                .flatMap(c -> address == null ? Mono.just(c) : addresses.insert(c.id(), address).thenReturn(c));
+                .flatMap(c -> address == null ? Mono.just(c) : addresses.insert(c.id(), address).thenReturn(c))
+                .flatMap(events::upserted);
         return insert.as(tx::transactional)
+                .doOnSuccess(c -> events.flush())
                 .map(Outcome::done)
                 .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(duplicateEmail(e)));
     }
@@ -81,6 +86,9 @@ class CustomerService {
                         return Mono.just(Outcome.<Customer>rejected(problems));
                     }
                     return customers.update(id, draft, changes.status() == null ? current.status() : changes.status())
+                            .flatMap(events::upserted)
+                            .as(tx::transactional)
+                            .doOnSuccess(c -> events.flush())
                             .map(Outcome::done)
                             .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(duplicateEmail(e)));
                 })

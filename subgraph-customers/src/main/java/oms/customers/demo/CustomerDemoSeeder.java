@@ -3,6 +3,7 @@ package oms.customers.demo;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import oms.customers.customer.CustomerEvents;
 import oms.platform.demo.DemoData;
 import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoCustomer;
@@ -17,14 +18,19 @@ import reactor.core.publisher.Mono;
 @ConditionalOnBooleanProperty("oms.demo.seed")
 class CustomerDemoSeeder extends DemoSeeder {
 
-    CustomerDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+    private final CustomerEvents events;
+
+    CustomerDemoSeeder(DatabaseClient db, TransactionalOperator tx, CustomerEvents events) {
         super(db, tx, "customers");
+        this.events = events;
     }
 
     @Override
     protected Mono<String> seed(DemoData data) {
         List<DemoCustomer> customers = data.customers();
         return insertCustomers(customers).then(insertAddresses(customers))
+                .then(events.upserted(customers.stream().map(DemoCustomer::id).toList(),
+                        customers.stream().map(DemoCustomer::status).toList()))
                 .thenReturn(customers.size() + " demo customers");
     }
 
