@@ -7,13 +7,13 @@ import oms.platform.security.Role;
  * Who may see which orders: sales, warehouse and admin see every order; a customer sees only the
  * orders of the customer record their account is linked to.
  */
-final class OrderAccess {
+public final class OrderAccess {
 
     private static final Role[] STAFF = {Role.SALES, Role.WAREHOUSE};
 
     private OrderAccess() {}
 
-    static Order readable(Caller caller, Order order) {
+    public static Order readable(Caller caller, Order order) {
         caller.requireCustomerAccess(order.customerId(), STAFF);
         return order;
     }

@@ -19,6 +19,10 @@ public class OrderService {
         this.orders = orders;
     }
 
+    public Mono<Order> byId(UUID id) {
+        return orders.findAllById(List.of(id)).next();
+    }
+
     Mono<Order> byNumber(String number) {
         return OrderNumber.parse(number).stream().boxed().findFirst()
                 .map(seq -> orders.findBySequence(seq).next())

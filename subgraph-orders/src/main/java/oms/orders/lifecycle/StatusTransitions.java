@@ -1,0 +1,103 @@
+package oms.orders.lifecycle;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import oms.orders.order.OrderStatus;
+import oms.orders.order.PaymentStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies status changes to many orders at once, each only if the status machine allows it from the
+ * order's current status: one UPDATE and one history INSERT per round. Every applied change raises
+ * the order's version by one and is recorded with who, when and why.
+ */
+@Component
+public class StatusTransitions {
+
+    private final DatabaseClient db;
+
+    StatusTransitions(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A requested change; {@code payment} null keeps the payment status. */
+    public record Change(UUID orderId, OrderStatus to, String actor, String reason, PaymentStatus payment) {}
+
+    /** A change that took effect. */
+    public record Applied(UUID orderId, UUID customerId, OrderStatus from, OrderStatus to, int version, String actor,
+                          String reason, OffsetDateTime at) {}
+
+    /** Applies the changes in order; several changes to one order are applied one after the other. */
+    public Mono<List<Applied>> apply(List<Change> changes) {
+        List<List<Change>> rounds = new ArrayList<>();
+        Map<UUID, Integer> seen = new LinkedHashMap<>();
+        for (Change change : changes) {
+            int round = seen.merge(change.orderId(), 1, Integer::sum) - 1;
+            while (rounds.size() <= round) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(change);
+        }
+        return Flux.fromIterable(rounds).concatMap(this::applyRound).collectList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private Mono<List<Applied>> applyRound(List<Change> round) {
+        DatabaseClient.GenericExecuteSpec update = db.sql("""
+                        WITH wanted AS (
+                            SELECT * FROM unnest(:ids::uuid[], :tos::text[], :froms::text[], :payments::text[],
+                                                 :actors::text[], :reasons::text[])
+                                   AS w(id, to_status, from_statuses, payment, actor, reason)),
+                        current AS (
+                            SELECT o.id, o.status FROM orders o JOIN wanted w ON w.id = o.id FOR UPDATE OF o)
+                        UPDATE orders o
+                        SET status = w.to_status, version = o.version + 1, updated_at = clock_timestamp(),
+                            payment_status = coalesce(w.payment, o.payment_status)
+                        FROM wanted w, current c
+                        WHERE o.id = w.id AND c.id = o.id AND c.status = ANY(string_to_array(w.from_statuses, ','))
+                        RETURNING o.id, o.customer_id, c.status AS from_status, o.status AS to_status, o.version,
+                                  w.actor, w.reason, o.updated_at""")
+                .bind("ids", round.stream().map(Change::orderId).toArray(UUID[]::new))
+                .bind("tos", round.stream().map(c -> c.to().name()).toArray(String[]::new))
+                .bind("froms", round.stream().map(c -> String.join(",", allowedFrom(c.to()))).toArray(String[]::new))
+                .bind("payments", round.stream().map(c -> c.payment() == null ? null : c.payment().name()).toArray(String[]::new))
+                .bind("actors", round.stream().map(Change::actor).toArray(String[]::new))
+                .bind("reasons", round.stream().map(Change::reason).toArray(String[]::new));
+        return update.map(r -> new Applied(r.get("id", UUID.class), r.get("customer_id", UUID.class),
+                        OrderStatus.valueOf(r.get("from_status", String.class)), OrderStatus.valueOf(r.get("to_status", String.class)),
+                        r.get("version", Integer.class), r.get("actor", String.class), r.get("reason", String.class),
+                        r.get("updated_at", OffsetDateTime.class)))
+                .all().collectList()
+                .flatMap(applied -> recordHistory(applied).thenReturn(applied));
+    }
+
+    private Mono<Long> recordHistory(List<Applied> applied) {
+        if (applied.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("""
+                        INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at)
+                        SELECT * FROM unnest(:ids::uuid[], :versions::int[], :froms::text[], :tos::text[], :actors::text[],
+                                             :reasons::text[], :ats::timestamptz[])""")
+                .bind("ids", applied.stream().map(Applied::orderId).toArray(UUID[]::new))
+                .bind("versions", applied.stream().map(Applied::version).toArray(Integer[]::new))
+                .bind("froms", applied.stream().map(a -> a.from().name()).toArray(String[]::new))
+                .bind("tos", applied.stream().map(a -> a.to().name()).toArray(String[]::new))
+                .bind("actors", applied.stream().map(Applied::actor).toArray(String[]::new))
+                .bind("reasons", applied.stream().map(Applied::reason).toArray(String[]::new))
+                .bind("ats", applied.stream().map(Applied::at).toArray(OffsetDateTime[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    static List<String> allowedFrom(OrderStatus target) {
+        return Arrays.stream(OrderStatus.values()).filter(s -> s.canBecome(target)).map(Enum::name).toList();
+    }
+}
