@@ -20,7 +20,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, MeterRegistry meters,
-                            @Value("${oms.outbox.poll-interval:1s}") Duration pollInterval) {
+                            @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
         return new OutboxRelay(db, tx, client, pollInterval, meters);
     }
 

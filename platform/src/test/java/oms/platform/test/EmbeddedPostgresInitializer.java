@@ -60,7 +60,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         LocalPostgres pg = server();
-        String database = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        int n = DATABASES.incrementAndGet();
+        String database = "test_" + ProcessHandle.current().pid() + "_" + n;
         pg.ensureDatabase(database);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.of(
                 "spring.r2dbc.url", pg.r2dbcUrl(database),
@@ -72,6 +73,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 "oms.security.issuer", TestTokens.ISSUER,
                 "oms.security.audience", TestTokens.AUDIENCE,
                 "oms.security.public-key", TestTokens.publicKey(),
-                "oms.redis-url", redis().url())));
+                // each context its own Redis database: a consumer group must not take another context's events
+                "oms.redis-url", redis().url() + "/" + (n % 16))));
     }
 }
