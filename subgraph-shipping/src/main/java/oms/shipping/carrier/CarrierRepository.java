@@ -5,9 +5,10 @@ import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @Repository
-class CarrierRepository {
+public class CarrierRepository {
 
     private final DatabaseClient db;
 
@@ -26,6 +27,14 @@ class CarrierRepository {
                 .bind("codes", codes.toArray(String[]::new))
                 .map(CarrierRepository::carrier)
                 .all();
+    }
+
+    /** Whether we ship with the carrier of this code (codes are upper case, e.g. DHL). */
+    public Mono<Boolean> exists(String code) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM carriers WHERE code = :code) AS known")
+                .bind("code", code)
+                .map(row -> row.get("known", Boolean.class))
+                .one();
     }
 
     static Carrier carrier(Readable row) {

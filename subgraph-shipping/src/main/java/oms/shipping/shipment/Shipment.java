@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * One order's parcel. The carrier and tracking events are separate values, loaded in batches when
  * a query asks for them. {@code customerId} is the order's customer, so access can be checked here.
- * {@code version} counts the status changes, for optimistic updates.
+ * {@code version} counts the recorded tracking events (every status change is one).
  */
 public record Shipment(
         UUID id,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import oms.platform.pagination.Cursor;
 import oms.platform.pagination.PageRequest;
+import oms.platform.sql.Binds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -71,6 +72,46 @@ class ShipmentRepository {
             spec = spec.bind("createdAt", parseCursorTime(after.get(0))).bind("id", parseCursorId(after.get(1)));
         }
         return spec.map(ShipmentRepository::shipment).all();
+    }
+
+    /**
+     * Takes a shipment one step on and records the step as a tracking event, in one statement. The
+     * WHERE clause is the whole concurrency guard: the row lock makes concurrent steps queue, and each
+     * re-checks the status the previous one committed, so of two dispatches exactly one applies.
+     * Empty when the shipment is unknown or not in a status the step applies from.
+     */
+    Mono<Shipment> move(UUID id, Step step) {
+        String carrierCode = step instanceof Step.Dispatch dispatch ? dispatch.carrierCode() : null;
+        String trackingNumber = step instanceof Step.Dispatch dispatch ? dispatch.trackingNumber() : null;
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        WITH t AS (SELECT clock_timestamp() AS at),
+                        moved AS (
+                            UPDATE shipments s
+                            SET status          = :status,
+                                carrier_code    = coalesce(:carrierCode, s.carrier_code),
+                                tracking_number = coalesce(:trackingNumber, s.tracking_number),
+                                dispatched_at   = CASE WHEN :status = 'DISPATCHED' THEN t.at ELSE s.dispatched_at END,
+                                delivered_at    = CASE WHEN :status = 'DELIVERED' THEN t.at ELSE s.delivered_at END,
+                                updated_at      = t.at,
+                                version         = s.version + 1
+                            FROM t
+                            WHERE s.id = :id AND s.status = ANY(:from::text[])
+                            RETURNING s.id, s.order_id, s.customer_id, s.carrier_code, s.tracking_number, s.status,
+                                      s.created_at, s.dispatched_at, s.delivered_at, s.updated_at, s.version
+                        ), recorded AS (
+                            INSERT INTO shipment_events (id, shipment_id, status, location, description, occurred_at)
+                            SELECT :eventId, id, status, :location, :description, updated_at FROM moved
+                        )
+                        SELECT * FROM moved""")
+                .bind("id", id)
+                .bind("status", step.status().name())
+                .bind("from", step.appliesFrom().stream().map(Enum::name).toArray(String[]::new))
+                .bind("eventId", UUID.randomUUID())
+                .bind("description", step.description());
+        spec = Binds.nullable(spec, "carrierCode", carrierCode, String.class);
+        spec = Binds.nullable(spec, "trackingNumber", trackingNumber, String.class);
+        spec = Binds.nullable(spec, "location", step.location(), String.class);
+        return spec.map(ShipmentRepository::shipment).one();
     }
 
     static String cursorOf(Shipment s) {

@@ -31,6 +31,25 @@ public enum ShipmentStatus {
         return next().contains(target);
     }
 
+    /** The statuses a shipment may reach this one from. */
+    public Set<ShipmentStatus> previous() {
+        Set<ShipmentStatus> from = EnumSet.noneOf(ShipmentStatus.class);
+        for (ShipmentStatus status : values()) {
+            if (status.canTransitionTo(this)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
+
+    /**
+     * On the way between dispatch and delivery: the carrier reports these as often as it scans the
+     * parcel (at several hubs, on a second delivery attempt), so they may repeat without a move.
+     */
+    public boolean isEnRoute() {
+        return this == IN_TRANSIT || this == OUT_FOR_DELIVERY;
+    }
+
     /** The status after the move; a move the journey does not allow is a programming error here. */
     public ShipmentStatus transitionTo(ShipmentStatus target) {
         if (!canTransitionTo(target)) {

@@ -8,13 +8,13 @@ import java.util.Map;
 import oms.platform.demo.DemoData;
 import oms.platform.demo.DemoData.DemoShipment;
 import oms.platform.test.SubgraphIT;
+import oms.shipping.SeededDemo;
 import oms.platform.test.TestTokens;
 import oms.stack.GraphQlClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@TestPropertySource(properties = "oms.demo.seed=true")
+@SeededDemo
 class ShipmentAccessIT extends SubgraphIT {
 
     private static final DemoData DEMO = DemoData.generate(Instant.now());

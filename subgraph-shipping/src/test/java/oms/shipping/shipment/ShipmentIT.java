@@ -9,6 +9,7 @@ import java.util.Map;
 import oms.platform.demo.DemoData;
 import oms.platform.demo.DemoData.DemoShipment;
 import oms.platform.test.SubgraphIT;
+import oms.shipping.SeededDemo;
 import oms.shipping.graphql.client.ShipmentByTrackingNumberGraphQLQuery;
 import oms.shipping.graphql.client.ShipmentByTrackingNumberProjectionRoot;
 import oms.shipping.graphql.client.ShipmentGraphQLQuery;
@@ -16,11 +17,10 @@ import oms.shipping.graphql.client.ShipmentProjectionRoot;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Reads of single shipments, against the demo data seeded at start-up (there are no mutations yet). */
-@TestPropertySource(properties = "oms.demo.seed=true")
+/** Reads of single shipments, against the demo data seeded at start-up. */
+@SeededDemo
 class ShipmentIT extends SubgraphIT {
 
     static final DemoData DEMO = DemoData.generate(Instant.now());

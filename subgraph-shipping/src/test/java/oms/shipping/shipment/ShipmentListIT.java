@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import oms.platform.sql.SqlStatementMetrics;
 import oms.platform.test.SubgraphIT;
+import oms.shipping.SeededDemo;
 import oms.shipping.graphql.client.ShipmentsGraphQLQuery;
 import oms.shipping.graphql.client.ShipmentsProjectionRoot;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The shipments list over the seeded demo data: paging, filters and the cost of a page. */
-@TestPropertySource(properties = "oms.demo.seed=true")
+@SeededDemo
 class ShipmentListIT extends SubgraphIT {
 
     private static final String PAGE = """

@@ -69,4 +69,17 @@ class ShipmentStatusTest {
         assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(ShipmentStatus::isWithCarrier)
                 .containsExactly(DISPATCHED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED);
     }
+
+    @Test
+    void a_shipment_is_cancelled_only_from_pending_and_delivered_from_anywhere_on_its_way() {
+        assertThat(CANCELLED.previous()).containsExactly(PENDING);
+        assertThat(DELIVERED.previous()).containsExactlyInAnyOrder(DISPATCHED, IN_TRANSIT, OUT_FOR_DELIVERY);
+        assertThat(PENDING.previous()).isEmpty();
+    }
+
+    @Test
+    void only_the_statuses_between_dispatch_and_delivery_may_be_reported_again() {
+        assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(ShipmentStatus::isEnRoute)
+                .containsExactly(IN_TRANSIT, OUT_FOR_DELIVERY);
+    }
 }
