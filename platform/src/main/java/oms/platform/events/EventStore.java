@@ -43,7 +43,9 @@ public class EventStore {
     }
 
     private Mono<Void> handle(List<InboundEvent> events, Set<UUID> fresh) {
-        List<InboundEvent> todo = events.stream().filter(e -> fresh.contains(e.id())).toList();
+        // a duplicate inside one batch counts once: the first copy is the one handled
+        Set<UUID> taken = new java.util.HashSet<>();
+        List<InboundEvent> todo = events.stream().filter(e -> fresh.contains(e.id()) && taken.add(e.id())).toList();
         return todo.isEmpty() ? Mono.empty() : handler.handle(todo);
     }
 

@@ -18,11 +18,13 @@ class ProductService {
 
     private final ProductRepository products;
     private final StockRepository stock;
+    private final CatalogEvents catalog;
     private final TransactionalOperator tx;
 
-    ProductService(ProductRepository products, StockRepository stock, TransactionalOperator tx) {
+    ProductService(ProductRepository products, StockRepository stock, CatalogEvents catalog, TransactionalOperator tx) {
         this.products = products;
         this.stock = stock;
+        this.catalog = catalog;
         this.tx = tx;
     }
 
@@ -31,15 +33,19 @@ class ProductService {
                 .map(rows -> Page.fromRows(rows, request, ProductRepository::cursorOf));
     }
 
-    /** The product, its stock row and its opening movement are written together or not at all. */
+    /**
+     * The product, its stock row, its opening movement and its ProductUpserted event are written
+     * together or not at all.
+     */
     Mono<Outcome<Product>> create(NewProduct product) {
         List<Violation> problems = product.violations();
         if (!problems.isEmpty()) {
             return Mono.just(Outcome.rejected(problems));
         }
         return products.insert(UUID.randomUUID(), product)
-                .flatMap(p -> stock.open(p.id(), product.initialStock()).thenReturn(p))
+                .flatMap(p -> stock.open(p.id(), product.initialStock()).then(catalog.upserted(p)).thenReturn(p))
                 .as(tx::transactional)
+                .doOnNext(committed -> catalog.flushSoon())
                 .map(Outcome::done)
                 // the unique constraint decides, so two concurrent creates cannot both win
                 .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(duplicateSku(e)));
@@ -53,9 +59,15 @@ class ProductService {
                     if (!problems.isEmpty()) {
                         return Mono.just(Outcome.<Product>rejected(problems));
                     }
-                    return products.update(id, details).map(Outcome::done);
+                    return products.update(id, details)
+                            .flatMap(p -> catalog.upserted(p).thenReturn(Outcome.done(p)));
                 })
                 .as(tx::transactional)
+                .doOnNext(outcome -> {
+                    if (outcome instanceof Outcome.Done<Product>) {
+                        catalog.flushSoon();
+                    }
+                })
                 .defaultIfEmpty(Outcome.rejected(Violation.of(ErrorCode.NOT_FOUND, "id", "Product " + id + " does not exist")));
     }
 
