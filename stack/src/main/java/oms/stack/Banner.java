@@ -14,15 +14,31 @@ final class Banner {
         StackOptions.SUBGRAPHS.keySet().forEach(name -> out.append("  subgraph %-14s %s/graphql%n".formatted(name,
                 stack.subgraphUrl(name))));
         out.append("  PostgreSQL              localhost:").append(stack.postgres().port())
-                .append(" (user postgres; databases oms_customers, oms_inventory, oms_orders, oms_shipping)\n");
-        out.append("  Redis                   ").append(stack.redis().url()).append("\n\n");
-        out.append("  Resident memory:\n");
+                .append(" (user postgres; databases oms_customers, oms_inventory, oms_orders, oms_shipping,")
+                .append(" keycloak)\n");
+        out.append("  Redis                   ").append(stack.redis().url()).append('\n');
+        LocalKeycloak keycloak = stack.keycloak();
+        out.append("  Keycloak                ").append(keycloak.publicUrl()).append("  (token issuer ")
+                .append(stack.issuer()).append(")\n");
+        out.append("  Keycloak admin console  ").append(keycloak.publicUrl()).append("/admin/  (user ")
+                .append(LocalKeycloak.ADMIN_USER).append(", password ").append(LocalKeycloak.ADMIN_PASSWORD)
+                .append(": local demo only)\n\n");
+        demoLogins(out, stack.demoRealm());
+        out.append("\n  Resident memory:\n");
         stack.processes().values().forEach(p -> out.append("    %-10s pid %-8d %s%n".formatted(p.name(), p.pid(),
                 Memory.mib(p.residentBytes()))));
         out.append("\n  Logs in ").append(stack.options().dataDir().resolve("logs")).append('\n');
         out.append("  Try:  curl -s ").append(stack.routerUrl())
                 .append(" -H 'content-type: application/json' \\\n          -d '{\"query\":\"{ orders(first: 3) { edges { node { number status customer { name } } } } }\"}'\n");
+        out.append("  As a demo user:  TOKEN=$(./oms token alice)  and add -H \"authorization: Bearer $TOKEN\"\n");
         out.append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
+    }
+
+    private static void demoLogins(StringBuilder out, DemoRealm realm) {
+        out.append("  Demo logins (realm ").append(realm.name()).append("):\n");
+        out.append("    %-8s %-14s %-10s %-15s %s%n".formatted("user", "password", "roles", "client", "customer_id"));
+        realm.users().forEach(u -> out.append("    %-8s %-14s %-10s %-15s %s%n".formatted(u.username(), u.password(),
+                String.join(",", u.roles()), u.client(), u.customerId().orElse("-"))));
     }
 }

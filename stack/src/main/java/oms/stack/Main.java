@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** `./oms up` and `./oms reset`: the local stack from the command line. */
+/** `./oms up`, `./oms reset` and `./oms token`: the local stack from the command line. */
 public final class Main {
 
     private Main() {}
@@ -20,8 +20,9 @@ public final class Main {
         switch (command) {
             case "up" -> up(StackOptions.local(project));
             case "reset" -> reset(StackOptions.local(project));
+            case "token" -> token(StackOptions.local(project), args);
             default -> {
-                System.err.println("Usage: oms-stack up|reset");
+                System.err.println("Usage: oms-stack up|reset|token <user>");
                 System.exit(2);
             }
         }
@@ -42,6 +43,23 @@ public final class Main {
                     System.exit(1);
                 }
             }
+        }
+    }
+
+    /** Prints a demo user's access token from the running stack's Keycloak; starts nothing. */
+    private static void token(StackOptions options, String[] args) {
+        DemoRealm realm = DemoRealm.read(DemoRealm.omsRealmFile(options.projectDir()));
+        if (args.length != 2) {
+            System.err.println("Usage: oms token <user>   (one of " + String.join(", ",
+                    realm.users().stream().map(DemoRealm.DemoUser::username).toList()) + ")");
+            System.exit(2);
+        }
+        TokenClient client = new TokenClient("http://127.0.0.1:" + options.ports().keycloak());
+        try {
+            System.out.println(new DemoTokens(client, realm).accessToken(args[1]));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("oms: " + e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A child process of the stack (a subgraph or the router): started with its output in a log file,
+ * A child process of the stack (a subgraph, the router, Keycloak): started with its output in a log file,
  * awaited on a health URL, and stopped with its whole process tree so nothing is left behind.
  */
 public final class ManagedProcess implements AutoCloseable {
@@ -26,6 +28,9 @@ public final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String healthUrl;
+    // the children seen when the stop was requested: once the parent is gone they cannot be found again
+    private final Set<ProcessHandle> tree = ConcurrentHashMap.newKeySet();
+    private boolean stopRequested;
 
     private ManagedProcess(String name, Process process, Path log, String healthUrl) {
         this.name = name;
@@ -87,9 +92,13 @@ public final class ManagedProcess implements AutoCloseable {
                 + "\n" + tail(40));
     }
 
-    /** Resident memory in bytes, from /proc (0 where that is not available). */
+    /**
+     * Resident memory in bytes of the process and its children (a launch script's JVM, for one), from
+     * /proc (0 where that is not available).
+     */
     public long residentBytes() {
-        return Memory.residentBytes(process.toHandle());
+        return Memory.residentBytes(process.toHandle())
+                + process.descendants().mapToLong(Memory::residentBytes).sum();
     }
 
     public String tail(int lines) {
@@ -101,12 +110,24 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the process and its children to stop (SIGTERM) and returns at once, so that a whole stack
+     * stops in parallel; {@link #close} waits.
+     */
+    public synchronized void requestStop() {
+        if (stopRequested) {
+            return;
+        }
+        stopRequested = true;
+        process.descendants().forEach(tree::add);
+        process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+    }
+
     /** Stops the process tree politely (SIGTERM), then forcibly after a grace period. */
     @Override
     public void close() {
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
+        requestStop();
         try {
             process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole product on one machine: PostgreSQL (one database per subgraph), Redis, the four
- * subgraphs as separate JVMs and the federation router. `./oms up` and the system tests both use it.
+ * The whole product on one machine: PostgreSQL (one database per subgraph, one for Keycloak), Redis,
+ * Keycloak, the four subgraphs as separate JVMs and the federation router. `./oms up` and the system
+ * tests both use it.
  */
 public final class OmsStack implements AutoCloseable {
 
@@ -23,6 +24,9 @@ public final class OmsStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
     private LocalPostgres postgres;
     private LocalRedis redis;
+    private LocalKeycloak keycloak;
+    private DemoTokens tokens;
+    private DemoTokens otherRealmTokens;
 
     private OmsStack(StackOptions options) {
         this.options = options;
@@ -50,6 +54,9 @@ public final class OmsStack implements AutoCloseable {
                 ? LocalPostgres.persistent(data.resolve("postgres"), ports.postgres())
                 : LocalPostgres.ephemeral(ports.postgres());
         started.add(postgres);
+        // Keycloak is the slowest to start and nothing needs it to start: it boots while the rest does
+        keycloak = LocalKeycloak.start(options.projectDir(), ports.keycloak(), postgres, logFile("keycloak"));
+        started.add(keycloak);
         redis = LocalRedis.start(ports.redis(), options.persistent() ? data.resolve("redis") : null);
         started.add(redis);
 
@@ -61,6 +68,24 @@ public final class OmsStack implements AutoCloseable {
             processes.get(name).awaitHealthy(STARTUP_TIMEOUT);
         }
         track(startRouter()).awaitHealthy(STARTUP_TIMEOUT);
+        keycloak.awaitReady(STARTUP_TIMEOUT);
+        processes.put("keycloak", keycloak.process());
+        TokenClient tokenClient = new TokenClient(keycloak.url());
+        tokens = new DemoTokens(tokenClient, DemoRealm.read(DemoRealm.omsRealmFile(options.projectDir())));
+        if (options.testRealm()) {
+            Path other = DemoRealm.testOtherRealmFile(options.projectDir());
+            keycloak.importRealm(other);
+            otherRealmTokens = new DemoTokens(tokenClient, DemoRealm.read(other));
+        }
+    }
+
+    /** Where subgraphs and router find the token issuer: the same three variables in production. */
+    private Map<String, String> tokenValidation() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OMS_JWT_ISSUER", issuer());
+        env.put("OMS_JWKS_URL", keycloak.jwksUrl(DemoRealm.OMS));
+        env.put("OMS_JWT_AUDIENCE", DemoRealm.API_AUDIENCE);
+        return env;
     }
 
     private ManagedProcess track(ManagedProcess process) {
@@ -87,6 +112,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
+        env.putAll(tokenValidation());
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");
     }
@@ -104,6 +130,9 @@ public final class OmsStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(options.ports().router()));
         env.put("NODE_ENV", "production");
+        // the IDE and introspection for a developer's `./oms up`; production hardening in system tests
+        env.put("OMS_ENV", options.persistent() ? "development" : "production");
+        env.putAll(tokenValidation());
         return ManagedProcess.start("router", List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
                 env, routerDir, logFile("router"), routerUrl().replace("/graphql", "/readiness"));
     }
@@ -124,6 +153,37 @@ public final class OmsStack implements AutoCloseable {
         return "http://127.0.0.1:" + options.ports().subgraph(name);
     }
 
+    /** Where Java clients reach Keycloak ({@code http://127.0.0.1:<port>}). */
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    /** The {@code iss} of the realm {@code oms}, as subgraphs and router expect it. */
+    public String issuer() {
+        return keycloak.issuer(DemoRealm.OMS);
+    }
+
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    public DemoRealm demoRealm() {
+        return tokens.realm();
+    }
+
+    /** An access token of a demo user of the realm {@code oms} (alice, bob, carol, sam, wendy, ada). */
+    public String token(String username) {
+        return tokens.accessToken(username);
+    }
+
+    /** An access token of the test-only realm {@code other}: valid there, but from an issuer nobody trusts. */
+    public String tokenFromOtherRealm() {
+        if (otherRealmTokens == null) {
+            throw new IllegalStateException("This stack was started without the test realm (StackOptions.testRealm)");
+        }
+        return otherRealmTokens.accessToken(otherRealmTokens.realm().users().getFirst().username());
+    }
+
     public StackOptions options() {
         return options;
     }
@@ -140,13 +200,18 @@ public final class OmsStack implements AutoCloseable {
         return processes;
     }
 
-    /** Stops everything in reverse start order. */
+    /** Stops everything: the processes side by side, then Redis and PostgreSQL. */
     @Override
     public synchronized void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // called from the hook itself
+        }
+        // every process gets its SIGTERM at once: they stop side by side, not one after another
+        processes.values().forEach(ManagedProcess::requestStop);
+        if (keycloak != null) {
+            keycloak.process().requestStop();
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

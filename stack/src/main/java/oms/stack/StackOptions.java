@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * How to run the stack: where the project and its data live, which ports to use, whether data
- * persists and whether the demo data is seeded.
+ * persists, whether the demo data is seeded and whether Keycloak also gets the test-only realm of
+ * another issuer (keycloak/test-other-realm.json).
  */
 public record StackOptions(Path projectDir, Path dataDir, boolean persistent, boolean seed, Ports ports,
-                           String subgraphJavaOptions) {
+                           String subgraphJavaOptions, boolean testRealm) {
 
     public static final String DEFAULT_JAVA_OPTIONS =
             "-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
@@ -22,15 +23,15 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     /** The four subgraphs, in start order, with their default ports. */
     public static final Map<String, Integer> SUBGRAPHS = defaultSubgraphPorts();
 
-    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, int router) {
+    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, int router, int keycloak) {
         public static Ports defaults() {
-            return new Ports(54329, 63790, SUBGRAPHS, 4000);
+            return new Ports(54329, 63790, SUBGRAPHS, 4000, 8180);
         }
 
         public static Ports free() {
             Map<String, Integer> subgraphs = new LinkedHashMap<>();
             SUBGRAPHS.keySet().forEach(name -> subgraphs.put(name, freePort()));
-            return new Ports(freePort(), freePort(), subgraphs, freePort());
+            return new Ports(freePort(), freePort(), subgraphs, freePort(), freePort());
         }
 
         public int subgraph(String name) {
@@ -41,21 +42,26 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     /** What `./oms up` runs: default ports, data kept under the project's .oms folder. */
     public static StackOptions local(Path projectDir) {
         String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions);
+        return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions,
+                false);
     }
 
-    /** What system tests run: free ports, a throw-away data folder, demo data seeded. */
+    /** What system tests run: free ports, a throw-away data folder, demo data seeded, the test realm too. */
     public static StackOptions forTests(Path projectDir) {
         try {
             return new StackOptions(projectDir, Files.createTempDirectory("oms-stack-"), false, true, Ports.free(),
-                    DEFAULT_JAVA_OPTIONS);
+                    DEFAULT_JAVA_OPTIONS, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public StackOptions withSeed(boolean seed) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions);
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
+    }
+
+    public StackOptions withTestRealm(boolean testRealm) {
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
     }
 
     static int freePort() {

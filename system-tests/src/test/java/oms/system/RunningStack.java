@@ -38,6 +38,16 @@ final class RunningStack {
         return new GraphQlClient(get().routerUrl());
     }
 
+    /** An access token of a demo user of the realm oms (alice, bob, carol, sam, wendy, ada), from Keycloak. */
+    static String token(String user) {
+        return get().token(user);
+    }
+
+    /** A real token for the API's audience, but from another realm: an issuer nobody should trust. */
+    static String tokenFromOtherRealm() {
+        return get().tokenFromOtherRealm();
+    }
+
     /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */
     static long sqlStatements(String subgraph) {
         URI uri = URI.create(get().subgraphUrl(subgraph) + "/actuator/metrics/oms.sql.statements");

@@ -24,7 +24,8 @@ class SupergraphIT {
               }
             }""";
 
-    private final GraphQlClient router = RunningStack.router();
+    /** An administrator, who sees everything: these tests are about federation, not access. */
+    private final GraphQlClient router = RunningStack.router().withBearer(RunningStack.token("ada"));
 
     @Test
     void one_query_joins_customer_products_and_shipment_of_an_order() {
@@ -83,10 +84,20 @@ class SupergraphIT {
 
     @Test
     void ten_or_a_hundred_orders_cost_the_same_sql_statements_in_every_subgraph() {
-        Map<String, Long> ten = statementsFor(10);
-        Map<String, Long> hundred = statementsFor(100);
+        Map<String, Long> ten = fewestStatementsFor(10);
+        Map<String, Long> hundred = fewestStatementsFor(100);
         assertThat(hundred).isEqualTo(ten);
         assertThat(ten.values()).allMatch(n -> n > 0 && n <= 4);
+    }
+
+    /** The fewest of three runs: background work (the outbox relay's poll) can only add statements. */
+    private Map<String, Long> fewestStatementsFor(int first) {
+        Map<String, Long> fewest = statementsFor(first);
+        for (int run = 0; run < 2; run++) {
+            Map<String, Long> next = statementsFor(first);
+            next.forEach((subgraph, n) -> fewest.merge(subgraph, n, Math::min));
+        }
+        return fewest;
     }
 
     private Map<String, Long> statementsFor(int first) {

@@ -188,7 +188,9 @@ public class EventConsumer implements SmartLifecycle {
             }
         }
         if (connection != null) {
+            // stop() may be followed by start() (a paused and resumed context): connect afresh then
             connection.close();
+            connection = null;
         }
     }
 

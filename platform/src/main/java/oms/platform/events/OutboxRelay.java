@@ -149,7 +149,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         if (redis != null) {
+            // stop() may be followed by start() (a paused and resumed context): connect afresh then
             redis.close();
+            redis = null;
         }
     }
 

@@ -1,0 +1,135 @@
+package oms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import oms.stack.GraphQlClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The saga across all four services, through the router, with real tokens. */
+class OrderLifecycleIT {
+
+    private final GraphQlClient alice = RunningStack.router().withBearer(RunningStack.token("alice"));
+    private final GraphQlClient wendy = RunningStack.router().withBearer(RunningStack.token("wendy"));
+    private final GraphQlClient ada = RunningStack.router().withBearer(RunningStack.token("ada"));
+
+    /** An active product with at least {@code units} available. */
+    private JsonNode productWith(int units) {
+        for (JsonNode edge : ada.execute("{ products(first: 100, activeOnly: true) { edges { node { id sku "
+                + "stock { onHand reserved available } } } } }").at("/data/products/edges")) {
+            if (edge.at("/node/stock/available").asInt() >= units) {
+                return edge.at("/node");
+            }
+        }
+        throw new AssertionError("no product with " + units + " units available");
+    }
+
+    private JsonNode stock(String productId) {
+        return ada.execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
+                Map.of("id", productId)).at("/data/product/stock");
+    }
+
+    private String place(String productId, int quantity) {
+        JsonNode created = alice.execute("""
+                mutation($p: ID!, $q: Int!, $k: String!) { createOrder(input: {items: [{productId: $p, quantity: $q}],
+                  paymentMethod: CARD, idempotencyKey: $k,
+                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
+                  { order { id status } userErrors { code field message } } }""",
+                Map.of("p", productId, "q", quantity, "k", UUID.randomUUID().toString())).at("/data/createOrder");
+        assertThat(created.at("/userErrors").size()).as(created.toString()).isZero();
+        return created.at("/order/id").asString();
+    }
+
+    private JsonNode awaitOrder(String id, String status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode order;
+        do {
+            order = ada.execute("query($id: ID!) { order(id: $id) { status version paymentStatus "
+                    + "shipment { id status trackingNumber } } }", Map.of("id", id)).at("/data/order");
+            if (order.at("/status").asString().equals(status) && (!status.equals("CONFIRMED") || !order.at("/shipment/id").isMissingNode())) {
+                return order;
+            }
+            sleep();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("order " + id + " did not become " + status + ": " + order);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void an_order_is_confirmed_shipped_and_delivered_and_its_stock_leaves_the_warehouse() {
+        JsonNode product = productWith(5);
+        String productId = product.at("/id").asString();
+        int onHand = product.at("/stock/onHand").asInt();
+        String id = place(productId, 2);
+
+        JsonNode confirmed = awaitOrder(id, "CONFIRMED");
+        assertThat(confirmed.at("/shipment/status").asString()).isEqualTo("PENDING");
+        assertThat(stock(productId).at("/reserved").asInt()).isGreaterThanOrEqualTo(2);
+
+        JsonNode dispatched = wendy.execute("mutation($s: ID!, $t: String!) { dispatchShipment(input: {shipmentId: $s, "
+                + "trackingNumber: $t}) { shipment { status } userErrors { code } } }",
+                Map.of("s", confirmed.at("/shipment/id").asString(), "t", "SYS" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(dispatched.at("/data/dispatchShipment/shipment/status").asString()).as(dispatched.toString())
+                .isEqualTo("DISPATCHED");
+        awaitOrder(id, "SHIPPED");
+        wendy.execute("mutation($s: ID!) { recordDelivery(input: {shipmentId: $s}) { shipment { status } } }",
+                Map.of("s", confirmed.at("/shipment/id").asString()));
+        JsonNode delivered = awaitOrder(id, "DELIVERED");
+        assertThat(delivered.at("/version").asInt()).isEqualTo(4);
+
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (stock(productId).at("/onHand").asInt() != onHand - 2 && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        JsonNode after = stock(productId);
+        assertThat(after.at("/onHand").asInt()).isEqualTo(onHand - 2);
+        assertThat(after.at("/onHand").asInt()).isEqualTo(after.at("/available").asInt() + after.at("/reserved").asInt());
+    }
+
+    @Test
+    void an_order_for_more_than_is_available_is_rejected_and_reserves_nothing() {
+        JsonNode product = productWith(1);
+        String productId = product.at("/id").asString();
+        int reserved = stock(productId).at("/reserved").asInt();
+        String id = place(productId, product.at("/stock/available").asInt() + 1);
+        JsonNode rejected = awaitOrder(id, "REJECTED");
+        assertThat(rejected.at("/paymentStatus").asString()).isEqualTo("VOIDED");
+        assertThat(stock(productId).at("/reserved").asInt()).isEqualTo(reserved);
+    }
+
+    @Test
+    void cancelling_a_confirmed_order_releases_its_stock() {
+        JsonNode product = productWith(3);
+        String productId = product.at("/id").asString();
+        int available = product.at("/stock/available").asInt();
+        String id = place(productId, 3);
+        awaitOrder(id, "CONFIRMED");
+        assertThat(stock(productId).at("/available").asInt()).isEqualTo(available - 3);
+        JsonNode cancelled = alice.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"Found it cheaper\"}) "
+                + "{ order { status } userErrors { code } } }", Map.of("id", id)).at("/data/cancelOrder");
+        assertThat(cancelled.at("/order/status").asString()).isEqualTo("CANCELLED");
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (stock(productId).at("/available").asInt() != available && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        assertThat(stock(productId).at("/available").asInt()).isEqualTo(available);
+        JsonNode shipment = ada.execute("query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id));
+        Instant shipDeadline = Instant.now().plusSeconds(15);
+        while (!shipment.at("/data/order/shipment/status").asString().equals("CANCELLED") && Instant.now().isBefore(shipDeadline)) {
+            sleep();
+            shipment = ada.execute("query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id));
+        }
+        assertThat(shipment.at("/data/order/shipment/status").asString()).isEqualTo("CANCELLED");
+    }
+}
