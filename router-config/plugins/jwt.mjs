@@ -55,6 +55,16 @@ export function useJwtAuth({ issuer, audiences, jwksUrl, keySet, clockToleranceS
     requiredClaims: ['exp'],
   };
 
+  // Verified tokens, by their exact text: a client sends the same token with every request until it
+  // expires, and a signature that verified once verifies again, so only the expiry needs re-checking.
+  // Bounded; the oldest entries go first.
+  const verified = new Map();
+  const MAX_CACHED = 10_000;
+  const remember = (token, payload) => {
+    if (verified.size >= MAX_CACHED) verified.delete(verified.keys().next().value);
+    verified.set(token, payload);
+  };
+
   const invalid = (message) =>
     httpError(message, UNAUTHENTICATED, 401, {
       headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"` },
@@ -65,8 +75,16 @@ export function useJwtAuth({ issuer, audiences, jwksUrl, keySet, clockToleranceS
     if (authorization == null || authorization.trim() === '') return null;
     const match = BEARER.exec(authorization);
     if (!match) throw invalid('The Authorization header is not a bearer token.');
+    const token = match[1];
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.exp * 1000) return known;
+      verified.delete(token);
+      throw invalid('The access token has expired.');
+    }
     try {
-      const { payload } = await jwtVerify(match[1], keys, verifyOptions);
+      const { payload } = await jwtVerify(token, keys, verifyOptions);
+      remember(token, payload);
       return payload;
     } catch (error) {
       if (INVALID_TOKEN.has(error?.code)) {

@@ -21,6 +21,7 @@ public final class Main {
             case "up" -> up(StackOptions.local(project));
             case "reset" -> reset(StackOptions.local(project));
             case "token" -> token(StackOptions.local(project), args);
+            case "bench" -> bench(project, args);
             default -> {
                 System.err.println("Usage: oms-stack up|reset|token <user>");
                 System.exit(2);
@@ -60,6 +61,17 @@ public final class Main {
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("oms: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static void bench(Path project, String[] args) throws IOException {
+        String what = args.length > 1 ? args[1] : "";
+        switch (what) {
+            case "auth" -> oms.stack.bench.AuthBenchmark.run(project);
+            default -> {
+                System.err.println("Usage: oms bench auth");
+                System.exit(2);
+            }
         }
     }
 

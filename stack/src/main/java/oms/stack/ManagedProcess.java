@@ -46,7 +46,14 @@ public final class ManagedProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
+        // a null value removes a variable the child would otherwise inherit
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
         return new ManagedProcess(name, builder.start(), log, healthUrl);
     }
 

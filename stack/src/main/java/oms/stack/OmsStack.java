@@ -118,6 +118,21 @@ public final class OmsStack implements AutoCloseable {
     }
 
     private ManagedProcess startRouter() throws IOException {
+        return startRouter("router", options.ports().router(), true);
+    }
+
+    /**
+     * A second router over the same subgraphs that does not check tokens itself (the subgraphs still
+     * do): the baseline of {@code ./oms bench auth}. Stopped with the stack.
+     */
+    public String startRouterWithoutTokenChecks(int port) throws IOException {
+        ManagedProcess router = track(startRouter("router-no-jwt", port, false));
+        String url = "http://127.0.0.1:" + port + "/graphql";
+        router.awaitHealthy(STARTUP_TIMEOUT);
+        return url;
+    }
+
+    private ManagedProcess startRouter(String name, int port, boolean checkTokens) throws IOException {
         Path routerDir = options.projectDir().resolve("router-config");
         Path gateway = routerDir.resolve("node_modules/.bin/hive-gateway");
         if (!Files.exists(gateway)) {
@@ -128,13 +143,17 @@ public final class OmsStack implements AutoCloseable {
                 Files.readString(routerDir.resolve("supergraph.graphql")), options.ports().subgraphs()));
         String node = System.getenv().getOrDefault("OMS_NODE", "node");
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", Integer.toString(options.ports().router()));
+        env.put("PORT", Integer.toString(port));
         env.put("NODE_ENV", "production");
         // the IDE and introspection for a developer's `./oms up`; production hardening in system tests
         env.put("OMS_ENV", options.persistent() ? "development" : "production");
-        env.putAll(tokenValidation());
-        return ManagedProcess.start("router", List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
-                env, routerDir, logFile("router"), routerUrl().replace("/graphql", "/readiness"));
+        if (checkTokens) {
+            env.putAll(tokenValidation());
+        } else {
+            tokenValidation().keySet().forEach(key -> env.put(key, null));
+        }
+        return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
+                env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
     }
 
     private Path logFile(String name) {

@@ -64,7 +64,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
         return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
