@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads Redis Streams in a consumer group and hands the events to a handler. Events are processed
@@ -27,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
  * hold the others back. Events left pending by a consumer that died are reclaimed after
  * {@link #RECLAIM_IDLE}; an event that fails {@link #MAX_DELIVERIES} times is parked and acknowledged.
  */
-public class EventConsumer implements SmartLifecycle {
+public class EventConsumer extends BackgroundWorker {
 
     static final Duration RECLAIM_IDLE = Duration.ofSeconds(30);
     static final int MAX_DELIVERIES = 5;
@@ -42,12 +41,11 @@ public class EventConsumer implements SmartLifecycle {
     private StatefulRedisConnection<String, String> connection;
     private final Counter consumed;
     private final Counter parked;
-    private volatile boolean running;
     private boolean groupsReady;
-    private Thread worker;
 
     public EventConsumer(String group, List<String> streams, EventStore store,
                          RedisClient client, MeterRegistry meters) {
+        super("consumer-" + group);
         this.group = group;
         this.consumer = group + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.streams = List.copyOf(streams);
@@ -57,7 +55,8 @@ public class EventConsumer implements SmartLifecycle {
         this.parked = Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         long backoff = 100;
         long lastReclaim = 0;
         while (running) {
@@ -163,39 +162,12 @@ public class EventConsumer implements SmartLifecycle {
                 m.getBody().get("payload"));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("consumer-" + group).start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void release() {
         if (connection != null) {
-            // stop() may be followed by start() (a paused and resumed context): connect afresh then
+            // a stop may be followed by a start (a paused and resumed context): connect afresh then
             connection.close();
             connection = null;
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -25,7 +24,7 @@ import reactor.core.publisher.Mono;
  * retries with back-off; if the process dies between publishing and marking, the rows are published
  * again and consumers drop the duplicates by event id. Several instances share the work (SKIP LOCKED).
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 1000;
@@ -38,11 +37,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Counter published;
     private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, Duration pollInterval,
                        MeterRegistry meters) {
+        super("outbox-relay");
         this.db = db;
         this.tx = tx;
         this.client = client;
@@ -94,7 +92,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .fetch().rowsUpdated();
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         long backoff = 100;
         long lastCleanup = System.nanoTime();
         while (running) {
@@ -123,41 +122,18 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void interruptWait() {
         wake.release();
-        if (worker != null) {
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    }
+
+    @Override
+    protected void release() {
         if (redis != null) {
-            // stop() may be followed by start() (a paused and resumed context): connect afresh then
+            // a stop may be followed by a start (a paused and resumed context): connect afresh then
             redis.close();
             redis = null;
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     private record Pending(long id, String eventId, String stream, String type, String key, String payload) {}
