@@ -5,6 +5,7 @@ import oms.platform.error.ErrorSanitizer;
 import oms.platform.error.GraphQlErrorResolver;
 import oms.platform.graphql.DecimalScalar;
 import oms.platform.security.CallerInterceptor;
+import oms.platform.security.CustomerLinks;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +29,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CallerInterceptor callerInterceptor() {
-        return new CallerInterceptor();
+    CallerInterceptor callerInterceptor(ObjectProvider<CustomerLinks> links) {
+        return new CallerInterceptor(links.getIfAvailable());
     }
 
     @Bean

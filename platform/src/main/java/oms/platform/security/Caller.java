@@ -22,6 +22,10 @@ public record Caller(String subject, String username, String email, Set<Role> ro
         return ANONYMOUS;
     }
 
+    public Caller withCustomerId(UUID customer) {
+        return new Caller(subject, username, email, roles, customer);
+    }
+
     public boolean isAuthenticated() {
         return subject != null;
     }

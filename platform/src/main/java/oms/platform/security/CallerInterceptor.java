@@ -19,6 +19,13 @@ import reactor.core.publisher.Mono;
  */
 public class CallerInterceptor implements WebGraphQlInterceptor {
 
+    private final CustomerLinks links;
+
+    /** @param links null where the service cannot resolve accounts to customers */
+    public CallerInterceptor(CustomerLinks links) {
+        this.links = links;
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return ReactiveSecurityContextHolder.getContext()
@@ -26,11 +33,20 @@ public class CallerInterceptor implements WebGraphQlInterceptor {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(auth -> caller(((JwtAuthenticationToken) auth).getToken()))
                 .defaultIfEmpty(Caller.anonymous())
+                .flatMap(this::linked)
                 .flatMap(caller -> {
                     request.configureExecutionInput((input, builder) ->
                             builder.graphQLContext(ctx -> ctx.put(Caller.class, caller)).build());
                     return chain.next(request);
                 });
+    }
+
+    /** A customer whose token has no customer_id yet: look the link up (once per request). */
+    private Mono<Caller> linked(Caller caller) {
+        if (links == null || caller.customerId() != null || !caller.has(Role.CUSTOMER) || caller.isStaff()) {
+            return Mono.just(caller);
+        }
+        return links.customerOf(caller.subject()).map(caller::withCustomerId).defaultIfEmpty(caller);
     }
 
     static Caller caller(Jwt jwt) {

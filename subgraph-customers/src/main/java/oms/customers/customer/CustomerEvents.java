@@ -1,7 +1,6 @@
 package oms.customers.customer;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import oms.platform.events.Outbox;
 import oms.platform.events.OutboundEvent;
@@ -11,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the customers service tells others: {@code CustomerUpserted} on stream {@code customers}
- * whenever a customer is created or changes (orders keeps a replica of id and status to validate
- * new orders without calling this service). Written in the caller's transaction.
+ * whenever a customer is created or changes (orders keeps a replica of id, status and linked account
+ * to validate new orders without calling this service). Written in the caller's transaction.
  */
 @Component
 public class CustomerEvents {
@@ -27,26 +26,27 @@ public class CustomerEvents {
         this.json = json;
     }
 
-    record CustomerUpserted(UUID customerId, String status) {}
+    record CustomerUpserted(UUID customerId, String status, String subject) {}
 
     Mono<Customer> upserted(Customer customer) {
-        return outbox.append(event(customer.id(), customer.status())).thenReturn(customer);
+        return outbox.append(event(customer.id(), customer.status(), customer.subject())).thenReturn(customer);
     }
 
+    /** A customer as the demo seed writes it. */
+    public record Seeded(UUID id, String status, String subject) {}
+
     /** One outbox statement for many customers (seeding). */
-    public Mono<Void> upserted(Collection<UUID> ids, Collection<String> statuses) {
-        var idList = List.copyOf(ids);
-        var statusList = List.copyOf(statuses);
-        return outbox.append(java.util.stream.IntStream.range(0, idList.size())
-                .mapToObj(i -> event(idList.get(i), CustomerStatus.valueOf(statusList.get(i)))).toList());
+    public Mono<Void> upserted(Collection<Seeded> customers) {
+        return outbox.append(customers.stream()
+                .map(c -> event(c.id(), CustomerStatus.valueOf(c.status()), c.subject())).toList());
     }
 
     void flush() {
         outbox.flushSoon();
     }
 
-    private OutboundEvent event(UUID id, CustomerStatus status) {
+    private OutboundEvent event(UUID id, CustomerStatus status, String subject) {
         return OutboundEvent.of(STREAM, "CustomerUpserted", id,
-                json.writeValueAsString(new CustomerUpserted(id, status.name())));
+                json.writeValueAsString(new CustomerUpserted(id, status.name(), subject)));
     }
 }

@@ -29,8 +29,8 @@ class CustomerDemoSeeder extends DemoSeeder {
     protected Mono<String> seed(DemoData data) {
         List<DemoCustomer> customers = data.customers();
         return insertCustomers(customers).then(insertAddresses(customers))
-                .then(events.upserted(customers.stream().map(DemoCustomer::id).toList(),
-                        customers.stream().map(DemoCustomer::status).toList()))
+                .then(events.upserted(customers.stream()
+                        .map(c -> new CustomerEvents.Seeded(c.id(), c.status(), c.subject())).toList()))
                 .thenReturn(customers.size() + " demo customers");
     }
 

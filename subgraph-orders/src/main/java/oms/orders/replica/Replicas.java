@@ -53,12 +53,24 @@ public class Replicas {
         }
         List<JsonNode> rows = List.copyOf(latest.values());
         return db.sql("""
-                        INSERT INTO customer_accounts (customer_id, status, updated_at)
-                        SELECT id, status, now() FROM unnest(:ids::uuid[], :statuses::text[]) AS t(id, status)
-                        ON CONFLICT (customer_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at""")
+                        INSERT INTO customer_accounts (customer_id, status, subject, updated_at)
+                        SELECT id, status, subject, now()
+                        FROM unnest(:ids::uuid[], :statuses::text[], :subjects::text[]) AS t(id, status, subject)
+                        ON CONFLICT (customer_id) DO UPDATE SET status = excluded.status, subject = excluded.subject,
+                            updated_at = excluded.updated_at""")
                 .bind("ids", rows.stream().map(r -> UUID.fromString(r.path("customerId").asString())).toArray(UUID[]::new))
                 .bind("statuses", rows.stream().map(r -> r.path("status").asString()).toArray(String[]::new))
+                .bind("subjects", rows.stream().map(r -> r.path("subject").isTextual() ? r.path("subject").asString() : null)
+                        .toArray(String[]::new))
                 .fetch().rowsUpdated().then();
+    }
+
+    /** The customer a login account is linked to, if any. */
+    public Mono<UUID> customerOf(String subject) {
+        return db.sql("SELECT customer_id FROM customer_accounts WHERE subject = :subject")
+                .bind("subject", subject)
+                .map(r -> r.get("customer_id", UUID.class))
+                .one();
     }
 
     private static Map<String, JsonNode> latest(List<JsonNode> events, String key) {

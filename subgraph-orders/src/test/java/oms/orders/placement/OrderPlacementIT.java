@@ -200,4 +200,20 @@ class OrderPlacementIT extends SubgraphIT {
                 List.of(Map.of("productId", lamp.toString(), "quantity", 1)), null)));
         assertThat(warehouse.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
     }
+
+    @Test
+    void a_customer_whose_token_has_no_customer_id_yet_orders_through_the_account_link() {
+        UUID linked = UUID.randomUUID();
+        String subject = UUID.randomUUID().toString();
+        streams.linkedCustomer(linked, subject);
+        GraphQlClient carol = as(TestTokens.builder().subject(subject).roles("customer").build());
+        SagaStreams.await(() -> {
+            JsonNode r = carol.execute(CREATE, Map.of("input", Map.of(
+                    "items", List.of(Map.of("productId", lamp.toString(), "quantity", 1)),
+                    "shippingAddress", address(), "paymentMethod", "CARD")));
+            return !r.at("/data/createOrder/order/id").isMissingNode() && !r.at("/data/createOrder/order/id").isNull();
+        }, "the linked account to order");
+        JsonNode mine = carol.execute("{ orders(first: 5) { edges { node { customer { id } } } } }");
+        assertThat(mine.at("/data/orders/edges/0/node/customer/id").asString()).isEqualTo(linked.toString());
+    }
 }

@@ -34,7 +34,13 @@ final class SagaStreams implements AutoCloseable {
 
     void customer(UUID id, String status) {
         publish("customers", "CustomerUpserted", id.toString(), """
-                {"customerId":"%s","status":"%s"}""".formatted(id, status));
+                {"customerId":"%s","status":"%s","subject":null}""".formatted(id, status));
+    }
+
+    /** A customer created by a signed-in user for themselves: linked to that account's subject. */
+    void linkedCustomer(UUID id, String subject) {
+        publish("customers", "CustomerUpserted", id.toString(), """
+                {"customerId":"%s","status":"ACTIVE","subject":"%s"}""".formatted(id, subject));
     }
 
     List<StreamMessage<String, String>> published(String stream, String type, String key) {
