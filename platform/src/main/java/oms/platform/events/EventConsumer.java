@@ -87,6 +87,10 @@ public class EventConsumer extends BackgroundWorker {
                 if (!running) {
                     return;
                 }
+                if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
+                    // Redis lost the stream or the group (restarted without persistence): create them again
+                    groupsReady = false;
+                }
                 log.warn("Consumer {} failed, retrying in {} ms: {}", group, backoff, e.getMessage());
                 sleep(backoff);
                 backoff = Math.min(5_000, backoff * 2);

@@ -41,8 +41,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         return server;
     }
 
-    /** A real Redis for the JVM's test contexts (events, pub/sub). */
-    static synchronized LocalRedis redis() {
+    /** A real Redis for the JVM's test contexts (events, pub/sub); tests may stop and restart it. */
+    public static synchronized LocalRedis redis() {
         if (redis == null) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();

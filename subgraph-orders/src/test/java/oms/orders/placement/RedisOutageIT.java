@@ -1,0 +1,57 @@
+package oms.orders.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import oms.platform.test.EmbeddedPostgresInitializer;
+import oms.platform.test.SubgraphIT;
+import oms.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Orders keep being accepted while Redis is down; their events go out once it is back. */
+class RedisOutageIT extends SubgraphIT {
+
+    @Value("${oms.redis-url}")
+    String redisUrl;
+
+    @Test
+    void orders_placed_while_redis_is_down_are_published_when_it_returns() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        try (SagaStreams streams = new SagaStreams(redisUrl)) {
+            streams.product(product, "OUT-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
+            streams.customer(customer, "ACTIVE");
+        }
+        var me = as(TestTokens.customer(customer));
+        String order = """
+                mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
+                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
+                  { order { id } userErrors { code } } }""";
+        SagaStreams.await(() -> !me.execute(order, Map.of("p", product.toString()))
+                .at("/data/createOrder/order/id").isMissingNode(), "the replicas");
+
+        EmbeddedPostgresInitializer.redis().stop();
+        List<String> placed;
+        try {
+            placed = java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(i -> me.execute(order, Map.of("p", product.toString())))
+                    .map(r -> r.at("/data/createOrder/order/id").asString())
+                    .toList();
+            assertThat(placed).doesNotContain("");
+            Thread.sleep(1000);
+        } finally {
+            EmbeddedPostgresInitializer.redis().restart();
+        }
+        try (SagaStreams streams = new SagaStreams(redisUrl)) {
+            for (String id : placed) {
+                SagaStreams.await(() -> !streams.published("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced " + id);
+            }
+            JsonNode check = graphql().execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", placed.getFirst()));
+            assertThat(check.at("/data/order/status").asString()).isEqualTo("PENDING");
+        }
+    }
+}
