@@ -46,7 +46,7 @@ class CustomerRepository {
         sql.append(" ORDER BY last_name, first_name, id LIMIT :limit");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("limit", page.limitPlusOne());
         if (search != null && !search.isBlank()) {
-            spec = spec.bind("pattern", "%" + likeEscape(search.trim()) + "%");
+            spec = spec.bind("pattern", Binds.containing(search));
         }
         if (after != null) {
             spec = spec.bind("lastName", after.get(0)).bind("firstName", after.get(1)).bind("id", parseCursorId(after.get(2)));
@@ -116,9 +116,5 @@ class CustomerRepository {
         } catch (IllegalArgumentException e) {
             throw Cursor.invalid();
         }
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -65,7 +65,7 @@ class ProductRepository {
         sql.append(" ORDER BY sku LIMIT :limit");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("limit", page.limitPlusOne());
         if (searching) {
-            spec = spec.bind("pattern", "%" + likeEscape(search.trim()) + "%");
+            spec = spec.bind("pattern", Binds.containing(search));
         }
         if (after != null) {
             spec = spec.bind("after", after);
@@ -120,10 +120,5 @@ class ProductRepository {
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("created_at", OffsetDateTime.class),
                 row.get("updated_at", OffsetDateTime.class));
-    }
-
-    /** Search text is matched literally: % and _ typed by a user are not wildcards. */
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
