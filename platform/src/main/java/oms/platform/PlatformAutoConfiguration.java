@@ -29,8 +29,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CallerInterceptor callerInterceptor(ObjectProvider<CustomerLinks> links) {
-        return new CallerInterceptor(links.getIfAvailable());
+    CallerInterceptor callerInterceptor(ObjectProvider<CustomerLinks> links,
+                                        ObjectProvider<org.springframework.security.oauth2.jwt.ReactiveJwtDecoder> decoder) {
+        return new CallerInterceptor(links.getIfAvailable(), decoder.getIfAvailable());
     }
 
     @Bean

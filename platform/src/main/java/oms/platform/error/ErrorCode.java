@@ -43,6 +43,10 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** The caller is authenticated but may not do this. */
     FORBIDDEN,
+    /** The token a subscription was opened with has expired; subscribe again with a fresh token. */
+    TOKEN_EXPIRED,
+    /** A subscriber fell too far behind and was disconnected; resume from the last cursor it received. */
+    SUBSCRIBER_TOO_SLOW,
     /** Something failed on the server; details are in the server log under the trace id. */
     INTERNAL
 }

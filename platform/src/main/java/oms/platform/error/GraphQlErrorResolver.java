@@ -24,13 +24,30 @@ import reactor.core.publisher.Mono;
  * anything else becomes {@code INTERNAL} with an incident id, and its text stays in the log.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataFetcherExceptionHandler {
+public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataFetcherExceptionHandler,
+        org.springframework.graphql.execution.SubscriptionExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable exception, DataFetchingEnvironment env) {
         return Mono.just(List.of(toError(exception, env)));
+    }
+
+    /** An error that ends a subscription's stream: the same codes, without a field path. */
+    @Override
+    public Mono<List<GraphQLError>> resolveException(Throwable exception) {
+        Throwable cause = unwrap(exception);
+        if (cause instanceof DomainException domain) {
+            return Mono.just(List.of(GraphqlErrorBuilder.newError().message(domain.getMessage())
+                    .errorType(Classification.of(domain.code())).extensions(extensions(domain.code(), domain.field()))
+                    .build()));
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Unhandled error in a subscription (incident {})", incident, cause);
+        return Mono.just(List.of(GraphqlErrorBuilder.newError().message("Internal error (incident " + incident + ")")
+                .errorType(Classification.of(ErrorCode.INTERNAL)).extensions(extensions(ErrorCode.INTERNAL, List.of()))
+                .build()));
     }
 
     /** The same mapping for the paths that bypass the resolvers, such as federation's entity fetchers. */
@@ -51,16 +68,20 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, List<String> field) {
+        return GraphqlErrorBuilder.newError(env)
+                .message(message)
+                .errorType(Classification.of(code))
+                .extensions(extensions(code, field))
+                .build();
+    }
+
+    private static Map<String, Object> extensions(ErrorCode code, List<String> field) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         if (!field.isEmpty()) {
             extensions.put("field", field);
         }
-        return GraphqlErrorBuilder.newError(env)
-                .message(message)
-                .errorType(Classification.of(code))
-                .extensions(extensions)
-                .build();
+        return extensions;
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -1,5 +1,6 @@
 package oms.platform.security;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -8,9 +9,11 @@ import oms.platform.error.ErrorCode;
 
 /**
  * Who is asking: the token's subject, realm roles and (for customers) the customer record the
- * account is linked to. Anonymous callers have no subject and no roles.
+ * account is linked to, and when the token expires (null: never, e.g. in tests). Anonymous callers
+ * have no subject and no roles.
  */
-public record Caller(String subject, String username, String email, Set<Role> roles, UUID customerId) {
+public record Caller(String subject, String username, String email, Set<Role> roles, UUID customerId,
+                     Instant expiresAt) {
 
     private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null);
 
@@ -18,12 +21,16 @@ public record Caller(String subject, String username, String email, Set<Role> ro
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
+    public Caller(String subject, String username, String email, Set<Role> roles, UUID customerId) {
+        this(subject, username, email, roles, customerId, null);
+    }
+
     public static Caller anonymous() {
         return ANONYMOUS;
     }
 
     public Caller withCustomerId(UUID customer) {
-        return new Caller(subject, username, email, roles, customer);
+        return new Caller(subject, username, email, roles, customer, expiresAt);
     }
 
     public boolean isAuthenticated() {

@@ -96,6 +96,11 @@ public final class TestTokens {
             return this;
         }
 
+        public Builder expiresInSeconds(long seconds) {
+            claims.put("exp", Instant.now().plusSeconds(seconds).getEpochSecond());
+            return this;
+        }
+
         public Builder expiredSecondsAgo(long seconds) {
             claims.put("exp", Instant.now().minusSeconds(seconds).getEpochSecond());
             return this;

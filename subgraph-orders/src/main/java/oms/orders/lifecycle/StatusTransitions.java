@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import oms.orders.order.OrderStatus;
 import oms.orders.order.PaymentStatus;
+import oms.orders.tracking.StatusEvent;
+import oms.orders.tracking.StatusLog;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -17,15 +19,18 @@ import reactor.core.publisher.Mono;
 /**
  * Applies status changes to many orders at once, each only if the status machine allows it from the
  * order's current status: one UPDATE and one history INSERT per round. Every applied change raises
- * the order's version by one and is recorded with who, when and why.
+ * the order's version by one and is recorded with who, when and why in the status feed, whose
+ * subscribers hear of it once the transaction commits.
  */
 @Component
 public class StatusTransitions {
 
     private final DatabaseClient db;
+    private final StatusLog statusLog;
 
-    StatusTransitions(DatabaseClient db) {
+    StatusTransitions(DatabaseClient db, StatusLog statusLog) {
         this.db = db;
+        this.statusLog = statusLog;
     }
 
     /** A requested change; {@code payment} null keeps the payment status. */
@@ -79,22 +84,9 @@ public class StatusTransitions {
                 .flatMap(applied -> recordHistory(applied).thenReturn(applied));
     }
 
-    private Mono<Long> recordHistory(List<Applied> applied) {
-        if (applied.isEmpty()) {
-            return Mono.just(0L);
-        }
-        return db.sql("""
-                        INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at)
-                        SELECT * FROM unnest(:ids::uuid[], :versions::int[], :froms::text[], :tos::text[], :actors::text[],
-                                             :reasons::text[], :ats::timestamptz[])""")
-                .bind("ids", applied.stream().map(Applied::orderId).toArray(UUID[]::new))
-                .bind("versions", applied.stream().map(Applied::version).toArray(Integer[]::new))
-                .bind("froms", applied.stream().map(a -> a.from().name()).toArray(String[]::new))
-                .bind("tos", applied.stream().map(a -> a.to().name()).toArray(String[]::new))
-                .bind("actors", applied.stream().map(Applied::actor).toArray(String[]::new))
-                .bind("reasons", applied.stream().map(Applied::reason).toArray(String[]::new))
-                .bind("ats", applied.stream().map(Applied::at).toArray(OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+    private Mono<List<StatusEvent>> recordHistory(List<Applied> applied) {
+        return statusLog.record(applied.stream().map(a -> new StatusLog.Entry(a.orderId(), a.version(), a.from(), a.to(),
+                a.actor(), a.reason(), a.at())).toList());
     }
 
     static List<String> allowedFrom(OrderStatus target) {

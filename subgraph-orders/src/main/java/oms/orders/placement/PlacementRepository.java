@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import oms.orders.order.OrderStatus;
+import oms.orders.tracking.StatusEvent;
+import oms.orders.tracking.StatusLog;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -19,9 +22,11 @@ import reactor.core.publisher.Mono;
 public class PlacementRepository {
 
     private final DatabaseClient db;
+    private final StatusLog statusLog;
 
-    PlacementRepository(DatabaseClient db) {
+    PlacementRepository(DatabaseClient db, StatusLog statusLog) {
         this.db = db;
+        this.statusLog = statusLog;
     }
 
     Mono<PlacementContext> context(Collection<UUID> productIds, Collection<String> skus, Collection<UUID> customerIds) {
@@ -130,14 +135,8 @@ public class PlacementRepository {
                 .bind("quantities", column(lines, l -> l.line().quantity(), Integer[]::new))
                 .bind("prices", column(lines, l -> l.line().product().price(), BigDecimal[]::new))
                 .fetch().rowsUpdated();
-        Mono<Long> history = db.sql("""
-                        INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at)
-                        SELECT id, 1, NULL, 'PENDING', actor, 'Order placed', at
-                        FROM unnest(:ids::uuid[], :actors::text[], :ats::timestamptz[]) AS t(id, actor, at)""")
-                .bind("ids", column(orders, NewOrder::id, UUID[]::new))
-                .bind("actors", column(orders, NewOrder::actor, String[]::new))
-                .bind("ats", column(orders, NewOrder::placedAt, OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+        Mono<List<StatusEvent>> history = statusLog.record(orders.stream().map(o -> new StatusLog.Entry(o.id(), 1, null,
+                OrderStatus.PENDING, o.actor(), "Order placed", o.placedAt())).toList());
         return rows.then(lineRows).then(history).then();
     }
 

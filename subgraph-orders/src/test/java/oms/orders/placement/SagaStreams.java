@@ -12,33 +12,33 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /** Talks to the real Redis streams the way the other services do: publishes their events, reads ours. */
-final class SagaStreams implements AutoCloseable {
+public final class SagaStreams implements AutoCloseable {
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> redis;
 
-    SagaStreams(String url) {
+    public SagaStreams(String url) {
         client = RedisClient.create(url);
         redis = client.connect();
     }
 
-    void publish(String stream, String type, String key, String payload) {
+    public void publish(String stream, String type, String key, String payload) {
         redis.sync().xadd(stream, Map.of("id", UUID.randomUUID().toString(), "type", type, "key", key, "payload", payload));
     }
 
-    void product(UUID id, String sku, String price, boolean active) {
+    public void product(UUID id, String sku, String price, boolean active) {
         publish("catalog", "ProductUpserted", id.toString(), """
                 {"productId":"%s","sku":"%s","name":"Test %s","price":"%s","currency":"EUR","active":%s}"""
                 .formatted(id, sku, sku, price, active));
     }
 
-    void customer(UUID id, String status) {
+    public void customer(UUID id, String status) {
         publish("customers", "CustomerUpserted", id.toString(), """
                 {"customerId":"%s","status":"%s","subject":null}""".formatted(id, status));
     }
 
     /** A customer created by a signed-in user for themselves: linked to that account's subject. */
-    void linkedCustomer(UUID id, String subject) {
+    public void linkedCustomer(UUID id, String subject) {
         publish("customers", "CustomerUpserted", id.toString(), """
                 {"customerId":"%s","status":"ACTIVE","subject":"%s"}""".formatted(id, subject));
     }
@@ -48,7 +48,7 @@ final class SagaStreams implements AutoCloseable {
                 .filter(m -> type.equals(m.getBody().get("type")) && key.equals(m.getBody().get("key"))).toList();
     }
 
-    static void await(BooleanSupplier condition, String what) {
+    public static void await(BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -1,0 +1,74 @@
+package oms.orders.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import oms.orders.order.OrderStatus;
+import oms.platform.error.DomainException;
+import oms.platform.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+/** The hub's fan-out rules, without Redis or a database: order, filters, the slow-subscriber policy. */
+class StatusHubTest {
+
+    private final StatusHub hub = new StatusHub(null, null, null, new SimpleMeterRegistry(), Duration.ofSeconds(1), 8);
+    private final UUID order = UUID.randomUUID();
+    private final UUID customer = UUID.randomUUID();
+
+    private StatusEvent event(long seq, UUID orderId, UUID customerId, OrderStatus to) {
+        return new StatusEvent(seq, orderId, customerId, seq, OrderStatus.PENDING, to, (int) seq, OffsetDateTime.now(),
+                "test", null);
+    }
+
+    @Test
+    void a_subscriber_that_stops_reading_is_ended_while_the_others_keep_receiving() {
+        StatusHub.Registration slow = hub.register(LiveFilter.customer(customer));
+        StatusHub.Registration fast = hub.register(LiveFilter.customer(customer));
+        List<StatusEvent> received = new ArrayList<>();
+        Disposable reading = fast.subscriber().live().subscribe(received::add);
+
+        hub.deliver(LongStream.rangeClosed(1, 20).mapToObj(s -> event(s, order, customer, OrderStatus.CONFIRMED)).toList());
+
+        assertThat(received).hasSize(20);
+        List<StatusEvent> late = new ArrayList<>();
+        List<Throwable> ended = new ArrayList<>();
+        slow.subscriber().live().subscribe(late::add, ended::add);
+        assertThat(late).as("what its bounded buffer held").hasSize(8);
+        assertThat(ended).singleElement().matches(e -> e instanceof DomainException d
+                && d.code() == ErrorCode.SUBSCRIBER_TOO_SLOW);
+
+        hub.deliver(List.of(event(21, order, customer, OrderStatus.SHIPPED)));
+        assertThat(received).hasSize(21);
+        reading.dispose();
+    }
+
+    @Test
+    void filters_pick_by_order_customer_and_status_entered_or_left() {
+        StatusHub.Registration byOrder = hub.register(LiveFilter.order(order));
+        StatusHub.Registration queue = hub.register(new LiveFilter(null, null, java.util.Set.of(OrderStatus.CONFIRMED)));
+        List<StatusEvent> forOrder = new ArrayList<>();
+        List<StatusEvent> forQueue = new ArrayList<>();
+        byOrder.subscriber().live().subscribe(forOrder::add);
+        queue.subscriber().live().subscribe(forQueue::add);
+        UUID other = UUID.randomUUID();
+
+        hub.deliver(List.of(
+                event(1, order, customer, OrderStatus.CONFIRMED),
+                event(2, other, customer, OrderStatus.REJECTED),
+                new StatusEvent(3, other, customer, 3, OrderStatus.CONFIRMED, OrderStatus.SHIPPED, 3,
+                        OffsetDateTime.now(), "test", null),
+                event(5, order, customer, OrderStatus.CANCELLED))); // not next in the feed: held back
+
+        assertThat(forOrder).extracting(StatusEvent::seq).containsExactly(1L);
+        assertThat(forQueue).extracting(StatusEvent::seq).containsExactly(1L, 3L);
+        assertThat(hub.position()).isEqualTo(3);
+        assertThat(hub.register(LiveFilter.order(order)).position()).isEqualTo(3);
+    }
+}
