@@ -2,8 +2,12 @@ package oms.orders.demo;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import oms.orders.order.OrderStatus;
+import oms.orders.tracking.StatusEvent;
+import oms.orders.tracking.StatusLog;
 import oms.platform.demo.DemoData;
 import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoLine;
@@ -20,8 +24,11 @@ import reactor.core.publisher.Mono;
 @ConditionalOnBooleanProperty("oms.demo.seed")
 class OrderDemoSeeder extends DemoSeeder {
 
-    OrderDemoSeeder(DatabaseClient db, TransactionalOperator tx) {
+    private final StatusLog statusLog;
+
+    OrderDemoSeeder(DatabaseClient db, TransactionalOperator tx, StatusLog statusLog) {
         super(db, tx, "orders");
+        this.statusLog = statusLog;
     }
 
     @Override
@@ -86,21 +93,14 @@ class OrderDemoSeeder extends DemoSeeder {
                 .fetch().rowsUpdated();
     }
 
-    private Mono<Long> insertHistory(List<DemoOrder> orders) {
-        record Row(UUID orderId, DemoStatusChange change) {}
-        List<Row> rows = orders.stream().flatMap(o -> o.history().stream().map(h -> new Row(o.id(), h))).toList();
-        return db.sql("""
-                        INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at)
-                        SELECT * FROM unnest(:orderIds::uuid[], :versions::int[], :froms::text[], :tos::text[],
-                                             :actors::text[], :reasons::text[], :ats::timestamptz[])""")
-                .bind("orderIds", column(rows, Row::orderId, UUID[]::new))
-                .bind("versions", column(rows, r -> r.change().version(), Integer[]::new))
-                .bind("froms", column(rows, r -> r.change().fromStatus(), String[]::new))
-                .bind("tos", column(rows, r -> r.change().toStatus(), String[]::new))
-                .bind("actors", column(rows, r -> r.change().actor(), String[]::new))
-                .bind("reasons", column(rows, r -> r.change().reason(), String[]::new))
-                .bind("ats", column(rows, r -> utc(r.change().at()), OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+    /** Through the status feed like every other change, oldest first, so that feed order follows time. */
+    private Mono<List<StatusEvent>> insertHistory(List<DemoOrder> orders) {
+        List<StatusLog.Entry> entries = orders.stream().flatMap(o -> o.history().stream().map(h -> new StatusLog.Entry(
+                        o.id(), h.version(), h.fromStatus() == null ? null : OrderStatus.valueOf(h.fromStatus()),
+                        OrderStatus.valueOf(h.toStatus()), h.actor(), h.reason(), utc(h.at()))))
+                .sorted(Comparator.comparing(StatusLog.Entry::at).thenComparing(StatusLog.Entry::version))
+                .toList();
+        return statusLog.record(entries);
     }
 
     private static BigDecimal subtotal(DemoOrder o) {
