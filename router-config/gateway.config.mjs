@@ -86,6 +86,12 @@ export function createGatewayConfig(env = process.env) {
     // subgraph errors keep their message and extensions.code; the subgraph's name only in development
     subgraphErrors: development ? {} : { subgraphNameProp: false },
     logging: env.OMS_GATEWAY_LOG === 'off' ? false : (env.OMS_GATEWAY_LOG ?? 'info'),
+    // Subscriptions: clients use graphql-transport-ws (WebSocket) or GraphQL over SSE on /graphql; the
+    // router follows each one at the orders subgraph over SSE, a POST with Accept: text/event-stream
+    // (the subgraph's SSE endpoint takes POST only), carrying the caller's token like any request.
+    transportEntries: {
+      orders: { options: { method: 'POST' } },
+    },
     // forward the caller's credentials and trace headers to every subgraph (for graphql-ws
     // subscriptions the client sends them in connectionParams)
     propagateHeaders: {

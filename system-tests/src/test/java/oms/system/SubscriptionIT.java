@@ -1,0 +1,115 @@
+package oms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import oms.stack.GraphQlClient;
+import oms.stack.LiveConnection;
+import oms.stack.LiveSubscription;
+import oms.stack.SseSubscription;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Order-status subscriptions through the router with real Keycloak tokens, over WebSocket and SSE. */
+class SubscriptionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String aliceToken = RunningStack.token("alice");
+    private final GraphQlClient alice = RunningStack.router().withBearer(aliceToken);
+    private final GraphQlClient ada = RunningStack.router().withBearer(RunningStack.token("ada"));
+
+    private static URI http() {
+        return URI.create(RunningStack.get().routerUrl());
+    }
+
+    private static URI ws() {
+        return URI.create(RunningStack.get().routerUrl().replaceFirst("^http", "ws"));
+    }
+
+    private String productWithStock() {
+        for (JsonNode edge : ada.execute("{ products(first: 100, activeOnly: true) { edges { node { id "
+                + "stock { available } } } } }").at("/data/products/edges")) {
+            if (edge.at("/node/stock/available").asInt() >= 5) {
+                return edge.at("/node/id").asString();
+            }
+        }
+        throw new AssertionError("no product in stock");
+    }
+
+    private String place() {
+        JsonNode created = alice.execute("""
+                mutation($p: ID!, $k: String!) { createOrder(input: {items: [{productId: $p, quantity: 1}],
+                  paymentMethod: CARD, idempotencyKey: $k,
+                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
+                  { order { id } userErrors { code message } } }""",
+                Map.of("p", productWithStock(), "k", UUID.randomUUID().toString())).at("/data/createOrder");
+        assertThat(created.at("/userErrors").size()).as(created.toString()).isZero();
+        return created.at("/order/id").asString();
+    }
+
+    @Test
+    void a_customer_watches_an_order_over_websocket_with_fields_from_other_subgraphs() {
+        String id = place();
+        try (LiveConnection connection = LiveConnection.open(ws(), aliceToken);
+             LiveSubscription sub = connection.subscribe("""
+                     subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) {
+                       cursor number previousStatus status version reason
+                       order { id customer { name email } shipment { status } } } }""", Map.of("id", id))) {
+            List<JsonNode> events = sub.until(list -> list.size() >= 2, WAIT);
+            assertThat(events).extracting(e -> e.at("/data/orderStatusChanged/status").asString())
+                    .containsExactly("PENDING", "CONFIRMED");
+            JsonNode confirmed = events.get(1).at("/data/orderStatusChanged");
+            assertThat(confirmed.at("/version").asInt()).isEqualTo(2);
+            assertThat(confirmed.at("/previousStatus").asString()).isEqualTo("PENDING");
+            assertThat(confirmed.at("/order/customer/name").asString()).as("resolved by the customers subgraph")
+                    .isNotBlank();
+            assertThat(events.get(0).at("/errors").isMissingNode()).as(events.get(0).toString()).isTrue();
+        }
+    }
+
+    @Test
+    void a_customer_follows_their_orders_over_sse() {
+        LiveSubscription sub = SseSubscription.open(http(), aliceToken,
+                "subscription { myOrderStatusChanges { orderId status order { number } } }", Map.of());
+        try (sub) {
+            pause();
+            String id = place();
+            List<JsonNode> events = sub.until(list -> list.stream().anyMatch(e -> isConfirmed(e, id)), WAIT);
+            assertThat(events).as(events.toString()).anyMatch(e -> isConfirmed(e, id));
+            assertThat(events).allMatch(e -> e.at("/data/myOrderStatusChanges/order/number").asString().startsWith("ORD-"));
+        }
+    }
+
+    private static boolean isConfirmed(JsonNode e, String id) {
+        return e.at("/data/myOrderStatusChanges/orderId").asString().equals(id)
+                && e.at("/data/myOrderStatusChanges/status").asString().equals("CONFIRMED");
+    }
+
+    @Test
+    void another_customer_gets_nothing_of_alices_order_and_a_token_is_required() {
+        String id = place();
+        try (LiveConnection connection = LiveConnection.open(ws(), RunningStack.token("bob"));
+             LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
+                     + "afterVersion: 0) { status } }", Map.of("id", id))) {
+            assertThat(sub.awaitEnd(WAIT)).isTrue();
+            assertThat(sub.errors().toString()).contains("FORBIDDEN");
+        }
+        LiveSubscription anonymous = SseSubscription.open(http(), null,
+                "subscription { myOrderStatusChanges { status } }", Map.of());
+        assertThat(anonymous.awaitEnd(WAIT)).isTrue();
+        assertThat(anonymous.errors().toString()).contains("UNAUTHENTICATED");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
