@@ -68,8 +68,15 @@ public final class Main {
         String what = args.length > 1 ? args[1] : "";
         switch (what) {
             case "auth" -> oms.stack.bench.AuthBenchmark.run(project);
+            case "subscriptions" -> {
+                try {
+                    oms.stack.bench.SubscriptionBenchmark.run(project);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             default -> {
-                System.err.println("Usage: oms bench auth");
+                System.err.println("Usage: oms bench auth|subscriptions");
                 System.exit(2);
             }
         }

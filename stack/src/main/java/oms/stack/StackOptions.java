@@ -60,6 +60,10 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
         return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
     }
 
+    public StackOptions withSubgraphJavaOptions(String javaOptions) {
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm);
+    }
+
     public StackOptions withTestRealm(boolean testRealm) {
         return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
     }
