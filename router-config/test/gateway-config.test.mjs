@@ -69,6 +69,9 @@ describe('settings from the environment', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 4000);
     assert.equal(config.fork, 1);
+    // subscriptions reach the orders subgraph over SSE, which it serves on POST only
+    assert.equal(config.transportEntries.orders.options.method, 'POST');
+    assert.notEqual(config.disableWebsockets, true);
   });
 
   test('OMS_ENV=development turns on the IDE', () => {

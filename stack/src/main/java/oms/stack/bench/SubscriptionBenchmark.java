@@ -80,6 +80,9 @@ public final class SubscriptionBenchmark {
             long subscribeStart = System.nanoTime();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 if (i % PER_CONNECTION == 0) {
+                    if (i > 0) {
+                        awaitSubscribed(stack, i, Duration.ofSeconds(60)); // subscribe at the pace the server takes them
+                    }
                     connections.add(LiveConnection.open(ws, token));
                 }
                 boolean active = i < customers.size();
