@@ -50,7 +50,9 @@ public final class LocalPostgres implements AutoCloseable {
     private static EmbeddedPostgres.Builder builder(int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "300");
+                .setServerConfig("max_connections", "300")
+                // commit times of rows (pg_xact_commit_timestamp): what the subscription benchmark measures from
+                .setServerConfig("track_commit_timestamp", "on");
         return port > 0 ? builder.setPort(port) : builder;
     }
 

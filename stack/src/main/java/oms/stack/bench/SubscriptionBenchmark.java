@@ -7,14 +7,21 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import oms.stack.GraphQlClient;
 import oms.stack.LiveConnection;
+import oms.stack.LocalPostgres;
 import oms.stack.LiveSubscription;
 import oms.stack.ManagedProcess;
 import oms.stack.Memory;
@@ -39,8 +47,8 @@ import tools.jackson.databind.JsonNode;
  * follows that customer's orders (these receive the flowing changes); all others follow single
  * existing orders, as storefront pages do. Changes come from real order placement (PENDING) and the
  * saga (CONFIRMED or REJECTED), so every change is a committed transaction of the real code path.
- * Latency is measured from the change's own timestamp, taken inside its transaction just before the
- * commit, so it slightly overstates commit-to-receipt.
+ * Latency is measured from the commit of the change's transaction (PostgreSQL's commit timestamp of the
+ * history row) to the moment the client has the event.
  */
 public final class SubscriptionBenchmark {
 
@@ -50,12 +58,13 @@ public final class SubscriptionBenchmark {
     private static final int BATCH = 50;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURE = Duration.ofSeconds(20);
-    private static final String JAVA_OPTIONS = StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xmx160m", "-Xmx768m");
+    /** A fixed heap big enough for 10,000 subscribers: no full collections while the heap grows. */
+    private static final String JAVA_OPTIONS = StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m");
 
     private SubscriptionBenchmark() {}
 
     public static void run(Path project) throws IOException, InterruptedException {
-        System.out.println("Starting a throw-away stack for the benchmark (subgraph heap up to 768 MB) ...");
+        System.out.println("Starting a throw-away stack for the benchmark (subgraph heaps fixed at 768 MB) ...");
         try (OmsStack stack = OmsStack.start(StackOptions.forTests(project).withSubgraphJavaOptions(JAVA_OPTIONS))) {
             Latencies baseline = redisBaseline(stack.redis().url());
             System.out.printf("raw Redis pub/sub, %d msg/s for 5 s: %s%n", 2 * ORDERS_PER_SECOND, baseline.summary());
@@ -70,11 +79,12 @@ public final class SubscriptionBenchmark {
             long heapBefore = heapAfterGc(stack, ordersProcess);
             long rssBefore = ordersProcess.residentBytes();
 
-            Latencies measured = new Latencies(4_000_000);
+            Queue<long[]> receipts = new ConcurrentLinkedQueue<>();
             AtomicBoolean recording = new AtomicBoolean(false);
             AtomicLong activeDeliveries = new AtomicLong();
             AtomicLong otherDeliveries = new AtomicLong();
             AtomicInteger ended = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<String> firstEnd = new java.util.concurrent.atomic.AtomicReference<>();
             URI ws = URI.create(stack.subgraphUrl("orders").replaceFirst("^http", "ws") + "/subscriptions");
             List<LiveConnection> connections = new ArrayList<>();
             long subscribeStart = System.nanoTime();
@@ -97,20 +107,22 @@ public final class SubscriptionBenchmark {
                     public void next(JsonNode payload, String raw) {
                         long now = epochMicros(Instant.now());
                         (active ? activeDeliveries : otherDeliveries).incrementAndGet();
-                        if (recording.get()) {
+                        if (recording.get() && active) {
                             JsonNode event = payload.path("data").values().iterator().next();
-                            measured.add(now - epochMicros(OffsetDateTime.parse(event.path("at").asString()).toInstant()));
+                            receipts.add(new long[] {Long.parseLong(event.path("cursor").asString()), now});
                         }
                     }
 
                     @Override
                     public void error(JsonNode errors) {
                         ended.incrementAndGet();
+                        firstEnd.compareAndSet(null, errors.toString());
                     }
 
                     @Override
                     public void complete() {
                         ended.incrementAndGet();
+                        firstEnd.compareAndSet(null, "completed by the server");
                     }
                 });
             }
@@ -127,6 +139,7 @@ public final class SubscriptionBenchmark {
             Thread.sleep(WARM_UP.toMillis());
             long deliveriesAtStart = activeDeliveries.get();
             long placedAtStart = placed.get();
+            double gcAtStart = metricStatistic(stack, "jvm.gc.pause", "TOTAL_TIME");
             recording.set(true);
             long t0 = System.nanoTime();
             Thread.sleep(MEASURE.toMillis());
@@ -134,9 +147,12 @@ public final class SubscriptionBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long changes = activeDeliveries.get() - deliveriesAtStart;
             long ordersPlaced = placed.get() - placedAtStart;
+            double gcSeconds = metricStatistic(stack, "jvm.gc.pause", "TOTAL_TIME") - gcAtStart;
+            double gcMax = metricStatistic(stack, "jvm.gc.pause", "MAX");
             producing.set(false);
             producer.join(Duration.ofSeconds(10));
             connections.forEach(LiveConnection::close);
+            Latencies measured = commitToReceipt(stack, receipts);
 
             System.out.println();
             System.out.printf("subscribers                 : %,d on one orders instance (%d WebSockets; %d follow a "
@@ -151,8 +167,38 @@ public final class SubscriptionBenchmark {
             System.out.printf("memory per subscriber       : %,d bytes of heap after GC (%s -> %s), resident %s -> %s%n",
                     (heapAfter - heapBefore) / SUBSCRIBERS, Memory.mib(heapBefore), Memory.mib(heapAfter),
                     Memory.mib(rssBefore), Memory.mib(rssAfter));
-            System.out.printf("subscriptions ended early   : %d%n", ended.get());
+            System.out.printf("orders instance GC          : %.2f s paused during the %.0f s measured, longest recent pause %.0f ms%n",
+                    gcSeconds, seconds, gcMax * 1000);
+            System.out.printf("subscriptions ended early   : %d%s%n", ended.get(),
+                    firstEnd.get() == null ? "" : " (first: " + firstEnd.get() + ")");
         }
+    }
+
+    /** Receipt time minus the commit time of each received change (found by its feed position). */
+    private static Latencies commitToReceipt(OmsStack stack, Collection<long[]> receipts) {
+        Map<Long, Long> committed = new HashMap<>();
+        String sql = "SELECT seq, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint "
+                + "FROM order_status_history WHERE seq = ANY(?)";
+        try (Connection db = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER,
+                LocalPostgres.PASSWORD);
+             PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("bigint", receipts.stream().map(r -> r[0]).toArray(Long[]::new)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    committed.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading commit times failed: " + e.getMessage(), e);
+        }
+        Latencies latencies = new Latencies(Math.max(1, receipts.size()));
+        receipts.forEach(r -> {
+            Long at = committed.get(r[0]);
+            if (at != null) {
+                latencies.add(r[1] - at);
+            }
+        });
+        return latencies;
     }
 
     /** Places orders in batches at a steady rate, spread over the customers, straight at the orders service. */
@@ -269,14 +315,28 @@ public final class SubscriptionBenchmark {
         return (long) metric(stack, "jvm.memory.used?tag=area:heap");
     }
 
+    private static double metricStatistic(OmsStack stack, String name, String statistic) {
+        JsonNode body = metricBody(stack, name);
+        for (JsonNode m : body.path("measurements")) {
+            if (m.path("statistic").asString().equals(statistic)) {
+                return m.path("value").asDouble();
+            }
+        }
+        return 0;
+    }
+
     private static double metric(OmsStack stack, String name) {
+        return metricBody(stack, name).at("/measurements/0/value").asDouble();
+    }
+
+    private static JsonNode metricBody(OmsStack stack, String name) {
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                     .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
             var response = http.send(java.net.http.HttpRequest.newBuilder(
                     URI.create(stack.subgraphUrl("orders") + "/actuator/metrics/" + name)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            return GraphQlClient.json().readTree(response.body()).at("/measurements/0/value").asDouble();
+            return GraphQlClient.json().readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
