@@ -112,6 +112,9 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
+        if (options.eventReclaimIdle() != null) {
+            env.put("OMS_EVENTS_RECLAIM_IDLE", options.eventReclaimIdle().toMillis() + "ms");
+        }
         env.putAll(tokenValidation());
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");
