@@ -159,6 +159,34 @@ public final class OmsStack implements AutoCloseable {
                 env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
     }
 
+    /**
+     * Kills a subgraph or router process hard (SIGKILL, with its children), as a crash would: no
+     * graceful shutdown, nothing acknowledged or committed after this moment. {@link #restart} brings it back.
+     */
+    public synchronized void kill(String name) {
+        tracked(name).kill();
+    }
+
+    /** Starts a killed process again with the same command, port and settings, and waits until it is healthy. */
+    public void restart(String name) throws IOException {
+        ManagedProcess again;
+        synchronized (this) {
+            ManagedProcess dead = tracked(name);
+            again = dead.restart();
+            processes.put(name, again);
+            started.set(started.indexOf(dead), again);
+        }
+        again.awaitHealthy(STARTUP_TIMEOUT);
+    }
+
+    private ManagedProcess tracked(String name) {
+        ManagedProcess process = processes.get(name);
+        if (process == null || !started.contains(process)) {
+            throw new IllegalArgumentException("No subgraph or router named " + name + " in this stack");
+        }
+        return process;
+    }
+
     private Path logFile(String name) {
         return options.dataDir().resolve("logs").resolve(name + ".log");
     }
