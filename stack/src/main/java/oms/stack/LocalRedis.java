@@ -1,14 +1,11 @@
 package oms.stack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /** A real redis-server from the embedded binaries; with a data directory it persists (AOF). */
@@ -52,31 +49,43 @@ public final class LocalRedis implements AutoCloseable {
     /**
      * How many events of a stream a consumer group has been handed but not acknowledged yet (XPENDING):
      * more than zero means a consumer is working on them, or died holding them. 0 if there is no such
-     * group yet. Tests use it to crash a consumer mid-batch.
+     * group yet.
      */
     public long pendingCount(String stream, String group) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            StringBuilder command = new StringBuilder("*3\r\n");
-            for (String part : new String[] {"XPENDING", stream, group}) {
-                command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-                        .append(part).append("\r\n");
-            }
-            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            // the summary is an array whose first element is the count: *4, :<count>, ...
-            String header = in.readLine();
-            if (header != null && header.startsWith("-NOGROUP")) {
-                return 0;
-            }
-            String count = in.readLine();
-            if (header == null || !header.startsWith("*") || count == null || !count.startsWith(":")) {
-                throw new IllegalStateException("Unexpected XPENDING reply: " + header + " " + count);
-            }
-            return Long.parseLong(count.substring(1));
+        try (RespConnection redis = new RespConnection(port)) {
+            return pending(redis, stream, group);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Watches a group until it holds unacknowledged events of a stream, i.e. until one of its consumers
+     * is working on a batch, and answers how many (0 if that did not happen within {@code timeout}).
+     * Tests use it to crash a consumer mid-batch.
+     */
+    public long awaitPending(String stream, String group, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (RespConnection redis = new RespConnection(port)) {
+            long pending;
+            while ((pending = pending(redis, stream, group)) == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return pending;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long pending(RespConnection redis, String stream, String group) throws IOException {
+        try {
+            // the summary: [count, smallest id, greatest id, [[consumer, count], ...]]
+            return (Long) ((List<?>) redis.call("XPENDING", stream, group)).getFirst();
+        } catch (RespConnection.RedisError e) {
+            if (e.getMessage().startsWith("NOGROUP")) {
+                return 0;
+            }
+            throw e;
         }
     }
 

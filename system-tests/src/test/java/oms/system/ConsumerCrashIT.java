@@ -65,12 +65,8 @@ class ConsumerCrashIT {
      */
     private long killWhileHolding(String stream, String group, String subgraph) {
         LocalRedis redis = stack.redis();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (redis.pendingCount(stream, group) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(group + " never held events of " + stream + " within 30 s");
-            }
-            Thread.onSpinWait();
+        if (redis.awaitPending(stream, group, Duration.ofSeconds(30)) == 0) {
+            throw new AssertionError(group + " never held events of " + stream + " within 30 s");
         }
         stack.kill(subgraph);
         return redis.pendingCount(stream, group);
