@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /** A real redis-server from the embedded binaries; with a data directory it persists (AOF). */
@@ -42,6 +44,49 @@ public final class LocalRedis implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * How many events of a stream a consumer group has been handed but not acknowledged yet (XPENDING):
+     * more than zero means a consumer is working on them, or died holding them. 0 if there is no such
+     * group yet.
+     */
+    public long pendingCount(String stream, String group) {
+        try (RespConnection redis = new RespConnection(port)) {
+            return pending(redis, stream, group);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Watches a group until it holds unacknowledged events of a stream, i.e. until one of its consumers
+     * is working on a batch, and answers how many (0 if that did not happen within {@code timeout}).
+     * Tests use it to crash a consumer mid-batch.
+     */
+    public long awaitPending(String stream, String group, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (RespConnection redis = new RespConnection(port)) {
+            long pending;
+            while ((pending = pending(redis, stream, group)) == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return pending;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long pending(RespConnection redis, String stream, String group) throws IOException {
+        try {
+            // the summary: [count, smallest id, greatest id, [[consumer, count], ...]]
+            return (Long) ((List<?>) redis.call("XPENDING", stream, group)).getFirst();
+        } catch (RespConnection.RedisError e) {
+            if (e.getMessage().startsWith("NOGROUP")) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     /** Stops the server; {@link #restart()} brings it back on the same port and data. */

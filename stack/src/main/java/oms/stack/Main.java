@@ -5,11 +5,12 @@ import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** `./oms up`, `./oms reset` and `./oms token`: the local stack from the command line. */
+/** `./oms up`, `./oms reset`, `./oms token` and `./oms bench`: the local stack from the command line. */
 public final class Main {
 
     private Main() {}
@@ -23,7 +24,7 @@ public final class Main {
             case "token" -> token(StackOptions.local(project), args);
             case "bench" -> bench(project, args);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>");
+                System.err.println("Usage: oms-stack up|reset|token <user>|bench auth|orders");
                 System.exit(2);
             }
         }
@@ -64,10 +65,11 @@ public final class Main {
         }
     }
 
-    private static void bench(Path project, String[] args) throws IOException {
+    private static void bench(Path project, String[] args) throws IOException, SQLException {
         String what = args.length > 1 ? args[1] : "";
         switch (what) {
             case "auth" -> oms.stack.bench.AuthBenchmark.run(project);
+            case "orders" -> oms.stack.bench.OrdersBenchmark.run(project);
             case "subscriptions" -> {
                 try {
                     oms.stack.bench.SubscriptionBenchmark.run(project);
@@ -76,7 +78,7 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("Usage: oms bench auth|subscriptions");
+                System.err.println("Usage: oms bench auth|orders|subscriptions");
                 System.exit(2);
             }
         }

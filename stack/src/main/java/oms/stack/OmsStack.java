@@ -112,6 +112,9 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
+        if (options.eventReclaimIdle() != null) {
+            env.put("OMS_EVENTS_RECLAIM_IDLE", options.eventReclaimIdle().toMillis() + "ms");
+        }
         env.putAll(tokenValidation());
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");
@@ -154,6 +157,34 @@ public final class OmsStack implements AutoCloseable {
         }
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
                 env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
+    }
+
+    /**
+     * Kills a subgraph or router process hard (SIGKILL, with its children), as a crash would: no
+     * graceful shutdown, nothing acknowledged or committed after this moment. {@link #restart} brings it back.
+     */
+    public synchronized void kill(String name) {
+        tracked(name).kill();
+    }
+
+    /** Starts a killed process again with the same command, port and settings, and waits until it is healthy. */
+    public void restart(String name) throws IOException {
+        ManagedProcess again;
+        synchronized (this) {
+            ManagedProcess dead = tracked(name);
+            again = dead.restart();
+            processes.put(name, again);
+            started.set(started.indexOf(dead), again);
+        }
+        again.awaitHealthy(STARTUP_TIMEOUT);
+    }
+
+    private ManagedProcess tracked(String name) {
+        ManagedProcess process = processes.get(name);
+        if (process == null || !started.contains(process)) {
+            throw new IllegalArgumentException("No subgraph or router named " + name + " in this stack");
+        }
+        return process;
     }
 
     private Path logFile(String name) {

@@ -5,16 +5,21 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How to run the stack: where the project and its data live, which ports to use, whether data
- * persists, whether the demo data is seeded and whether Keycloak also gets the test-only realm of
- * another issuer (keycloak/test-other-realm.json).
+ * persists, whether the demo data is seeded, whether Keycloak also gets the test-only realm of
+ * another issuer (keycloak/test-other-realm.json) and how soon a subgraph takes over the events a
+ * crashed one left unacknowledged ({@code eventReclaimIdle}; null: the services' default).
  */
 public record StackOptions(Path projectDir, Path dataDir, boolean persistent, boolean seed, Ports ports,
-                           String subgraphJavaOptions, boolean testRealm) {
+                           String subgraphJavaOptions, boolean testRealm, Duration eventReclaimIdle) {
+
+    /** Short, so that tests which kill a subgraph see its events handled again within seconds. */
+    public static final Duration TEST_EVENT_RECLAIM_IDLE = Duration.ofSeconds(2);
 
     public static final String DEFAULT_JAVA_OPTIONS =
             "-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
@@ -43,21 +48,25 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     public static StackOptions local(Path projectDir) {
         String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
         return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions,
-                false);
+                false, null);
     }
 
-    /** What system tests run: free ports, a throw-away data folder, demo data seeded, the test realm too. */
+    /**
+     * What system tests and benchmarks run: free ports, a throw-away data folder, demo data seeded, the
+     * test realm too, and events of a killed subgraph reclaimed after {@link #TEST_EVENT_RECLAIM_IDLE}.
+     */
     public static StackOptions forTests(Path projectDir) {
         try {
             return new StackOptions(projectDir, Files.createTempDirectory("oms-stack-"), false, true, Ports.free(),
-                    DEFAULT_JAVA_OPTIONS, true);
+                    DEFAULT_JAVA_OPTIONS, true, TEST_EVENT_RECLAIM_IDLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public StackOptions withSeed(boolean seed) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
+                eventReclaimIdle);
     }
 
     public StackOptions withSubgraphJavaOptions(String javaOptions) {
@@ -65,7 +74,8 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     }
 
     public StackOptions withTestRealm(boolean testRealm) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm);
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
+                eventReclaimIdle);
     }
 
     public static int freePort() {

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import oms.stack.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +23,7 @@ class OrderLifecycleIT {
     private final GraphQlClient alice = RunningStack.router().withBearer(RunningStack.token("alice"));
     private final GraphQlClient wendy = RunningStack.router().withBearer(RunningStack.token("wendy"));
     private final GraphQlClient ada = RunningStack.router().withBearer(RunningStack.token("ada"));
+    private final GraphQlClient sam = RunningStack.router().withBearer(RunningStack.token("sam"));
 
     /** An active product with at least {@code units} available. */
     private JsonNode productWith(int units) {
@@ -131,5 +139,76 @@ class OrderLifecycleIT {
             shipment = ada.execute("query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id));
         }
         assertThat(shipment.at("/data/order/shipment/status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void the_same_full_batch_sent_twice_at_once_creates_its_orders_once() throws Exception {
+        String customer = sam.execute("{ customers(first: 10) { edges { node { id status } } } }").at("/data/customers/edges")
+                .valueStream().filter(e -> e.at("/node/status").asString().equals("ACTIVE")).skip(5).findFirst()
+                .orElseThrow().at("/node/id").asString();
+        String product = productWith(1).at("/id").asString();
+        List<Map<String, Object>> orders = new ArrayList<>();
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 1000; i++) {
+            orders.add(Map.of("customerId", customer, "paymentMethod", "INVOICE", "idempotencyKey", run + "-" + i,
+                    "items", List.of(Map.of("productId", product, "quantity", 1)),
+                    "shippingAddress", Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", "10115", "country", "DE")));
+        }
+        Map<String, Object> input = Map.of("input", Map.of("idempotencyKey", run, "errorPolicy", "PER_ORDER", "orders", orders));
+        int before = ordersOf(customer).size();
+        Instant placedFrom = Instant.now();
+
+        CountDownLatch start = new CountDownLatch(1);
+        JsonNode first;
+        JsonNode second;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<JsonNode>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(callers.submit(() -> {
+                    start.await();
+                    return sam.execute("""
+                            mutation($input: CreateOrdersInput!) { createOrders(input: $input) {
+                              acceptedCount results { order { id } userErrors { code } } userErrors { code message } } }""",
+                            input);
+                }));
+            }
+            start.countDown();
+            first = calls.get(0).get().at("/data/createOrders");
+            second = calls.get(1).get().at("/data/createOrders");
+        }
+
+        assertThat(first.at("/acceptedCount").asInt()).as(first.toString()).isEqualTo(1000);
+        assertThat(second.at("/acceptedCount").asInt()).as(second.toString()).isEqualTo(1000);
+        List<String> ids = first.at("/results").valueStream().map(r -> r.at("/order/id").asString()).toList();
+        assertThat(second.at("/results").valueStream().map(r -> r.at("/order/id").asString()).toList()).isEqualTo(ids);
+        assertThat(ids).doesNotHaveDuplicates();
+        List<String> after = ordersOf(customer);
+        assertThat(after).hasSize(before + 1000).containsAll(ids);
+
+        // leave the stack quiet for the next test: every order of the batch decided
+        Map<String, Object> pending = Map.of("c", customer, "from", placedFrom.toString());
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!sam.execute("query($c: ID!, $from: DateTime!) { orders(first: 1, filter: {customerId: $c, "
+                + "placedFrom: $from, status: [PENDING]}) { edges { node { id } } } }", pending)
+                .at("/data/orders/edges").isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+    }
+
+    /** The ids of every order of a customer, page by page. */
+    private List<String> ordersOf(String customer) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("c", customer);
+            variables.put("after", after);
+            JsonNode page = sam.execute("query($c: ID!, $after: String) { orders(first: 100, after: $after, "
+                    + "filter: {customerId: $c}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }", variables)
+                    .at("/data/orders");
+            page.at("/edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asString() : null;
+        } while (after != null);
+        return ids;
     }
 }

@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import oms.stack.GraphQlClient;
+import oms.stack.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +50,19 @@ final class RunningStack {
     /** A real token for the API's audience, but from another realm: an issuer nobody should trust. */
     static String tokenFromOtherRealm() {
         return get().tokenFromOtherRealm();
+    }
+
+    /**
+     * A connection to a subgraph's own database (e.g. {@code "inventory"}), for invariants the API does
+     * not show, such as stock reservations per order. Tests read it; they never write.
+     */
+    static Connection database(String subgraph) {
+        try {
+            return DriverManager.getConnection(get().postgres().jdbcUrl("oms_" + subgraph), LocalPostgres.USER,
+                    LocalPostgres.PASSWORD);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the database of " + subgraph, e);
+        }
     }
 
     /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */

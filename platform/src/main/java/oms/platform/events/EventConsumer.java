@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads Redis Streams in a consumer group and hands the events to a handler. Events are processed
  * and acknowledged in batches; a failing batch is retried event by event so one bad event does not
- * hold the others back. Events left pending by a consumer that died are reclaimed after
- * {@link #RECLAIM_IDLE}; an event that fails {@link #MAX_DELIVERIES} times is parked and acknowledged.
+ * hold the others back. Events left pending by a consumer that died are reclaimed once they have been
+ * idle for the reclaim time (property {@code oms.events.reclaim-idle}, default {@link #RECLAIM_IDLE}); an
+ * event that fails
+ * {@link #MAX_DELIVERIES} times is parked and acknowledged.
  */
 public class EventConsumer extends BackgroundWorker {
 
@@ -34,7 +36,10 @@ public class EventConsumer extends BackgroundWorker {
     private static final int BATCH = 500;
 
     private final String group;
+    // unique per process: a restarted service is a new consumer, and the dead one's pending events
+    // come back to the group through reclaim
     private final String consumer;
+    private final Duration reclaimIdle;
     private final List<String> streams;
     private final EventStore store;
     private final RedisClient client;
@@ -44,9 +49,13 @@ public class EventConsumer extends BackgroundWorker {
     private boolean groupsReady;
 
     public EventConsumer(String group, List<String> streams, EventStore store,
-                         RedisClient client, MeterRegistry meters) {
+                         RedisClient client, MeterRegistry meters, Duration reclaimIdle) {
         super("consumer-" + group);
+        if (reclaimIdle.isNegative() || reclaimIdle.isZero()) {
+            throw new IllegalArgumentException("The reclaim idle time must be positive, got " + reclaimIdle);
+        }
         this.group = group;
+        this.reclaimIdle = reclaimIdle;
         this.consumer = group + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.streams = List.copyOf(streams);
         this.store = store;
@@ -67,11 +76,11 @@ public class EventConsumer extends BackgroundWorker {
                 }
                 RedisCommands<String, String> redis = connection.sync();
                 ensureGroups(redis);
-                if (System.nanoTime() - lastReclaim > RECLAIM_IDLE.toNanos() / 2) {
+                if (System.nanoTime() - lastReclaim > reclaimIdle.toNanos() / 2) {
                     lastReclaim = System.nanoTime();
                     for (String stream : streams) {
                         process(redis, stream, redis.xautoclaim(stream, XAutoClaimArgs.Builder
-                                .xautoclaim(Consumer.from(group, consumer), RECLAIM_IDLE, "0-0").count(BATCH)).getMessages());
+                                .xautoclaim(Consumer.from(group, consumer), reclaimIdle, "0-0").count(BATCH)).getMessages());
                     }
                 }
                 @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package oms.platform.events;
 
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -13,15 +14,18 @@ public class EventConsumers {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final MeterRegistry meters;
+    private final Duration reclaimIdle;
 
-    EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
+    EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
+                   Duration reclaimIdle) {
         this.client = client;
         this.db = db;
         this.tx = tx;
         this.meters = meters;
+        this.reclaimIdle = reclaimIdle;
     }
 
     public EventConsumer create(String group, List<String> streams, EventHandler handler) {
-        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters);
+        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters, reclaimIdle);
     }
 }

@@ -29,9 +29,14 @@ public class EventsAutoConfiguration {
         return new Outbox(db, relay);
     }
 
-    /** Builds a consumer with its own Redis connection (its blocking reads must not hold up others). */
+    /**
+     * Builds a consumer with its own Redis connection (its blocking reads must not hold up others).
+     * {@code oms.events.reclaim-idle}: how long an event may sit with a consumer that does not
+     * acknowledge it (a crashed instance) before another takes it over.
+     */
     @Bean
-    EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
-        return new EventConsumers(client, db, tx, meters);
+    EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
+                                  @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle) {
+        return new EventConsumers(client, db, tx, meters, reclaimIdle);
     }
 }

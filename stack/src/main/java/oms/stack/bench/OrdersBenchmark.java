@@ -1,0 +1,153 @@
+package oms.stack.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import oms.stack.GraphQlClient;
+import oms.stack.LocalPostgres;
+import oms.stack.OmsStack;
+import oms.stack.StackOptions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./oms bench orders}: batches of orders placed through the router with a real token, how fast
+ * they are accepted and how soon every order of a batch is CONFIRMED or REJECTED, against the floor of
+ * writing the same rows straight into PostgreSQL, measured in one run on one throw-away stack.
+ */
+public final class OrdersBenchmark {
+
+    private static final int BATCHES = 10;
+    private static final int BATCH_SIZE = 1_000;
+    private static final int WARM_UP_BATCHES = 2;
+    // a few batches straight to the orders subgraph show what the router adds
+    private static final int DIRECT_BATCHES = 3;
+    private static final int PRODUCTS = 60;
+    // every product gets enough units for its share of all the run's lines (one unit each), and more
+    private static final int TOP_UP = 3 * BATCH_SIZE * (WARM_UP_BATCHES + BATCHES + DIRECT_BATCHES) / PRODUCTS + 200;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SERVICES = List.of("orders", "inventory", "shipping");
+
+    private final OmsStack stack;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private int nextBatch;
+
+    private OrdersBenchmark(OmsStack stack) {
+        this.stack = stack;
+    }
+
+    public static void run(Path project) throws IOException, SQLException {
+        System.out.println("Starting a throw-away stack for the benchmark ...");
+        try (OmsStack stack = OmsStack.start(StackOptions.forTests(project))) {
+            new OrdersBenchmark(stack).run();
+        }
+    }
+
+    private GraphQlClient as(String user) {
+        return new GraphQlClient(stack.routerUrl()).withBearer(stack.token(user));
+    }
+
+    private void run() throws SQLException {
+        System.out.printf("Reading demo customers and %d products, adding %d units of stock to each ...%n", PRODUCTS, TOP_UP);
+        OrderBatches plan = OrderBatches.prepare(as("sam"), as("wendy"), PRODUCTS, TOP_UP, BATCH_SIZE);
+        String router = stack.routerUrl();
+        String direct = stack.subgraphUrl("orders") + "/graphql";
+        try (SettleWatch watch = new SettleWatch(() -> as("sam"))) {
+            System.out.printf("Warming up: %d batches of %d orders, each awaited ...%n", WARM_UP_BATCHES, BATCH_SIZE);
+            long acceptStatements = 0;
+            for (int b = 0; b < WARM_UP_BATCHES; b++) {
+                long before = SqlStatements.of(stack, "orders");
+                Sent warm = send(plan, router, watch);
+                acceptStatements = SqlStatements.of(stack, "orders") - before;
+                watch.awaitAll(SETTLE_TIMEOUT);
+                System.out.printf("  warm-up batch %d: %d accepted in %d ms, settled %d ms later%n", b + 1,
+                        warm.accepted(), warm.roundTrip().toMillis(), warm.batch().settledAfter().toMillis());
+            }
+            System.out.printf("Placing %d batches of %d orders (3 lines each) through the router, back to back ...%n",
+                    BATCHES, BATCH_SIZE);
+            Instant runStart = Instant.now();
+            long[] statementsBefore = statements();
+            List<Sent> measured = new ArrayList<>();
+            for (int b = 0; b < BATCHES; b++) {
+                measured.add(send(plan, router, watch));
+            }
+            watch.awaitAll(SETTLE_TIMEOUT);
+            long[] statementsAfter = statements();
+            String outcomes = outcomes(runStart);
+            System.out.printf("Placing %d batches straight to the orders subgraph (no router) ...%n", DIRECT_BATCHES);
+            List<Sent> straight = new ArrayList<>();
+            for (int b = 0; b < DIRECT_BATCHES; b++) {
+                straight.add(send(plan, direct, watch));
+            }
+            watch.awaitAll(SETTLE_TIMEOUT);
+            System.out.println("Writing the same rows straight into PostgreSQL ...");
+            List<Duration> raw = RawInsertBaseline.run(stack.postgres(), plan, BATCHES);
+
+            new OrdersReport(BATCH_SIZE, measured, straight, raw).print(outcomes);
+            System.out.printf("SQL statements of the orders service during one createOrders call of %,d orders "
+                    + "(warm-up): %d, including loading the created orders for the answer, the outbox relay's and any "
+                    + "stock answers it handled meanwhile%n", BATCH_SIZE, acceptStatements);
+            StringBuilder perBatch = new StringBuilder();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                perBatch.append(i == 0 ? "" : ", ").append(SERVICES.get(i)).append(' ')
+                        .append((statementsAfter[i] - statementsBefore[i]) / BATCHES);
+            }
+            System.out.printf("SQL statements per %,d-order batch over the measured run, everything included "
+                    + "(placing, consuming, relaying, the settle polling): %s%n", BATCH_SIZE, perBatch);
+        }
+    }
+
+    private long[] statements() {
+        return SERVICES.stream().mapToLong(s -> SqlStatements.of(stack, s)).toArray();
+    }
+
+    record Sent(SettleWatch.Batch batch, Duration roundTrip, int accepted, int rejected) {}
+
+    /** Posts the next batch to {@code endpoint} as sales staff and has the watch follow it. */
+    private Sent send(OrderBatches plan, String endpoint, SettleWatch watch) {
+        int batch = nextBatch++;
+        String body = plan.requestBody(batch, "bench-orders-" + runId + "-" + batch);
+        GraphQlClient client = new GraphQlClient(endpoint).withBearer(stack.token("sam"));
+        Instant sentAt = Instant.now();
+        long started = System.nanoTime();
+        GraphQlClient.Response response = client.send(body);
+        long answered = System.nanoTime();
+        Instant answeredAt = Instant.now();
+        JsonNode payload = OrderBatches.data(response.body()).get("createOrders");
+        if (response.status() != 200 || !payload.at("/userErrors").isEmpty()) {
+            throw new IllegalStateException("createOrders failed: HTTP " + response.status() + " " + payload);
+        }
+        int accepted = payload.at("/acceptedCount").asInt();
+        if (accepted == 0) {
+            throw new IllegalStateException("No order of the batch was accepted: " + payload.at("/results/0"));
+        }
+        return new Sent(watch.watch(batch + 1, sentAt, answeredAt, answered), Duration.ofNanos(answered - started),
+                accepted, payload.at("/rejectedCount").asInt());
+    }
+
+    /** How the measured orders ended up, counted in the orders database. */
+    private String outcomes(Instant runStart) throws SQLException {
+        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER,
+                LocalPostgres.PASSWORD);
+             PreparedStatement count = c.prepareStatement(
+                     "SELECT status, count(*) FROM orders WHERE placed_at >= ? GROUP BY status ORDER BY status")) {
+            count.setTimestamp(1, Timestamp.from(runStart));
+            StringBuilder text = new StringBuilder();
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    text.append(text.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+                }
+            }
+            return text.toString();
+        }
+    }
+}
