@@ -70,7 +70,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     }
 
     public StackOptions withSubgraphJavaOptions(String javaOptions) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm);
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm, eventReclaimIdle);
     }
 
     public StackOptions withTestRealm(boolean testRealm) {
