@@ -22,17 +22,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LiveConnection implements AutoCloseable {
 
     private static final JsonMapper JSON = GraphQlClient.json();
+    /**
+     * Shared and strongly held: a java.net.http client whose last reference is dropped stops its
+     * selector thread, which silently stalls every WebSocket it opened.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final WebSocket socket;
     private final Map<String, LiveSubscription.Listener> listeners = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final AtomicLong ids = new AtomicLong();
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
     private LiveConnection(URI uri, String bearer) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.socket = http.newWebSocketBuilder()
+        this.socket = HTTP.newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Receiver()).join();
@@ -85,15 +90,24 @@ public final class LiveConnection implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Queues a message: sends go out one after the other and never block the caller, which may be the
+     * socket's own reading thread (answering a ping there must not wait for the socket).
+     */
     private synchronized void send(Map<String, ?> message) {
-        socket.sendText(JSON.writeValueAsString(message), true).join();
+        String text = JSON.writeValueAsString(message);
+        sending = sending.exceptionally(e -> null).thenCompose(v -> socket.sendText(text, true));
     }
 
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            CompletableFuture<?> queued;
+            synchronized (this) {
+                queued = sending;
+            }
+            queued.exceptionally(e -> null).thenCompose(v -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
+                    .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
         socket.abort();
     }
