@@ -59,7 +59,10 @@ final class RawInsertBaseline {
             for (String table : TABLES) {
                 s.execute("CREATE TABLE %s.%s (LIKE public.%s INCLUDING ALL)".formatted(schema, table, table));
             }
-            // its own order numbers, and the same foreign keys as the real tables
+            // its own status feed (history positions are taken from it as orders does) and order numbers,
+            // and the same foreign keys as the real tables
+            s.execute("CREATE TABLE %1$s.status_feed (LIKE public.status_feed INCLUDING ALL)".formatted(schema));
+            s.execute("INSERT INTO %s.status_feed (position) VALUES (0)".formatted(schema));
             s.execute("CREATE SEQUENCE %s.order_number_seq".formatted(schema));
             s.execute("ALTER TABLE %1$s.orders ALTER COLUMN number SET DEFAULT nextval('%1$s.order_number_seq')"
                     .formatted(schema));
@@ -111,9 +114,11 @@ final class RawInsertBaseline {
                 FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[])
                      AS t(order_id, line_no, product_id, sku, name, quantity, price)""".formatted(schema));
              PreparedStatement insertHistory = c.prepareStatement("""
-                INSERT INTO %s.order_status_history (order_id, version, from_status, to_status, actor, reason, at)
-                SELECT id, 1, NULL, 'PENDING', actor, 'Order placed', at
-                FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(id, actor, at)""".formatted(schema))) {
+                WITH feed AS (UPDATE %1$s.status_feed SET position = position + %2$d RETURNING position - %2$d AS base)
+                INSERT INTO %1$s.order_status_history (seq, order_id, version, from_status, to_status, actor, reason, at)
+                SELECT feed.base + t.ord, t.id, 1, NULL, 'PENDING', t.actor, 'Order placed', t.at
+                FROM feed, unnest(?::uuid[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS t(id, actor, at, ord)"""
+                     .formatted(schema, n))) {
             bind(c, insertOrders, "uuid", ids, "text", customers, "text", repeat("INVOICE", n), "text", repeat("EUR", n),
                     "numeric", subtotals, "int4", itemCounts, "text", repeat("Benchmark Receiving", n),
                     "text", repeat("1 Load Street", n), "text", new String[n], "text", repeat("Berlin", n),
