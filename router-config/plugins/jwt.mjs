@@ -110,5 +110,12 @@ export function useJwtAuth({ issuer, audiences, jwksUrl, keySet, clockToleranceS
       const claims = await authenticate(headerValue(context.request, context.connectionParams, 'authorization'));
       if (claims) extendContext({ jwt: { payload: claims } });
     },
+    // every subscription needs a signed-in caller: refused here, before any subgraph is asked
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if (args.contextValue?.jwt?.payload) return;
+      setResultAndStopExecution({
+        errors: [httpError('Sign in to subscribe: a bearer token is required.', UNAUTHENTICATED, 401)],
+      });
+    },
   };
 }

@@ -102,7 +102,12 @@ class SubscriptionIT {
         LiveSubscription anonymous = SseSubscription.open(http(), null,
                 "subscription { myOrderStatusChanges { status } }", Map.of());
         assertThat(anonymous.awaitEnd(WAIT)).isTrue();
-        assertThat(anonymous.errors().toString()).contains("UNAUTHENTICATED");
+        assertThat(anonymous.errors().toString()).contains("UNAUTHENTICATED").contains("Sign in to subscribe");
+        try (LiveConnection connection = LiveConnection.open(ws(), null);
+             LiveSubscription sub = connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
+            assertThat(sub.awaitEnd(WAIT)).isTrue();
+            assertThat(sub.errors().toString()).as("refused by the router").contains("Sign in to subscribe");
+        }
     }
 
     private static void pause() {
