@@ -40,8 +40,8 @@ public final class LiveSubscription implements AutoCloseable {
         return new Listener() {
             @Override
             public void next(JsonNode payload, String raw) {
-                if (payload.has("errors") && (!payload.has("data") || payload.path("data").isNull())) {
-                    error(payload.path("errors")); // a result with errors only: the subscription failed
+                if (payload.has("errors") && noData(payload.path("data"))) {
+                    error(payload.path("errors")); // errors and no event: the subscription failed
                 } else {
                     results.add(payload);
                 }
@@ -60,6 +60,18 @@ public final class LiveSubscription implements AutoCloseable {
                 results.add(END);
             }
         };
+    }
+
+    private static boolean noData(JsonNode data) {
+        if (data.isMissingNode() || data.isNull()) {
+            return true;
+        }
+        for (JsonNode field : data.values()) {
+            if (!field.isNull()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void id(String id) {

@@ -99,6 +99,10 @@ class SubscriptionIT {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("FORBIDDEN");
         }
+        LiveSubscription overSse = SseSubscription.open(http(), RunningStack.token("bob"),
+                "subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) { status } }", Map.of("id", id));
+        assertThat(overSse.awaitEnd(WAIT)).isTrue();
+        assertThat(overSse.errors().toString()).contains("FORBIDDEN");
         LiveSubscription anonymous = SseSubscription.open(http(), null,
                 "subscription { myOrderStatusChanges { status } }", Map.of());
         assertThat(anonymous.awaitEnd(WAIT)).isTrue();
