@@ -43,21 +43,46 @@ public final class LiveConnection implements AutoCloseable {
                 .buildAsync(uri, new Receiver()).join();
         Map<String, Object> init = new LinkedHashMap<>();
         init.put("type", "connection_init");
-        if (bearer != null) {
-            init.put("payload", Map.of("Authorization", "Bearer " + bearer));
-        }
+        // always a payload: a server may read a missing one as "no connection_init yet"
+        init.put("payload", bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
         send(init);
     }
 
-    /** Opens a connection and waits for connection_ack (fails if the server closes it instead). */
+    private static final java.util.concurrent.atomic.AtomicInteger INIT_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Opens a connection and waits for connection_ack. A server that closes a fresh connection with
+     * 4408 (it did not see connection_init in time) is tried again, up to three times in all, as
+     * graphql-ws clients do; any other refusal fails at once.
+     */
     public static LiveConnection open(URI uri, String bearer) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(uri, bearer);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("4408")) {
+                    throw e;
+                }
+                INIT_RETRIES.incrementAndGet();
+            }
+        }
+    }
+
+    /** How many opens of this JVM were tried again after a 4408. */
+    public static int initRetries() {
+        return INIT_RETRIES.get();
+    }
+
+    private static LiveConnection openOnce(URI uri, String bearer) {
         LiveConnection connection = new LiveConnection(uri, bearer);
         try {
             CompletableFuture.anyOf(connection.acknowledged, connection.closed).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
+            connection.socket.abort();
             throw new IllegalStateException("No connection_ack from " + uri, e);
         }
         if (!connection.acknowledged.isDone()) {
+            connection.socket.abort();
             throw new IllegalStateException("Connection refused: " + connection.closed.getNow("?"));
         }
         return connection;

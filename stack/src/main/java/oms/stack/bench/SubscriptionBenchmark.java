@@ -87,14 +87,13 @@ public final class SubscriptionBenchmark {
             java.util.concurrent.atomic.AtomicReference<String> firstEnd = new java.util.concurrent.atomic.AtomicReference<>();
             URI ws = URI.create(stack.subgraphUrl("orders").replaceFirst("^http", "ws") + "/subscriptions");
             List<LiveConnection> connections = new ArrayList<>();
-            AtomicInteger initRetries = new AtomicInteger();
             long subscribeStart = System.nanoTime();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 if (i % PER_CONNECTION == 0) {
                     if (i > 0) {
                         awaitSubscribed(stack, i, Duration.ofSeconds(60)); // subscribe at the pace the server takes them
                     }
-                    connections.add(open(ws, token, initRetries));
+                    connections.add(LiveConnection.open(ws, token));
                 }
                 boolean active = i < customers.size();
                 String query = active
@@ -169,7 +168,7 @@ public final class SubscriptionBenchmark {
                     Memory.mib(rssBefore), Memory.mib(rssAfter));
             System.out.printf("orders instance GC          : %.2f s paused during the %.0f s measured%n", gcSeconds, seconds);
             System.out.printf("WebSocket opens retried     : %d (no connection_ack within the server's 10 s init timeout)%n",
-                    initRetries.get());
+                    LiveConnection.initRetries());
             System.out.printf("subscriptions ended early   : %d%s%n", ended.get(),
                     firstEnd.get() == null ? "" : " (first: " + firstEnd.get() + ")");
         }
@@ -300,20 +299,6 @@ public final class SubscriptionBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Only " + (long) active + " of " + expected + " subscriptions registered");
-    }
-
-    /** Opens a WebSocket, trying again (up to three times) when the server closed it before acknowledging. */
-    private static LiveConnection open(URI ws, String token, AtomicInteger retries) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return LiveConnection.open(ws, token);
-            } catch (IllegalStateException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                retries.incrementAndGet();
-            }
-        }
     }
 
     private static long heapAfterGc(OmsStack stack, ManagedProcess process) {
