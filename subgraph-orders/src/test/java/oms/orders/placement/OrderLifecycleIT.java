@@ -64,7 +64,7 @@ class OrderLifecycleIT extends SubgraphIT {
         JsonNode order = order(id);
         assertThat(order.at("/version").asInt()).isEqualTo(2);
         assertThat(order.at("/statusHistory/1/actor").asString()).isEqualTo("inventory");
-        SagaStreams.await(() -> !streams.published("orders", "OrderConfirmed", id).isEmpty(), "OrderConfirmed");
+        SagaStreams.await(() -> !streams.entries("orders", "OrderConfirmed", id).isEmpty(), "OrderConfirmed");
     }
 
     @Test
@@ -88,7 +88,7 @@ class OrderLifecycleIT extends SubgraphIT {
         JsonNode order = order(id);
         assertThat(order.at("/version").asInt()).isEqualTo(4);
         assertThat(order.at("/statusHistory").size()).isEqualTo(4);
-        assertThat(streams.published("orders", "OrderShipped", id)).hasSize(1);
+        assertThat(streams.entries("orders", "OrderShipped", id)).hasSize(1);
     }
 
     @Test
@@ -98,7 +98,7 @@ class OrderLifecycleIT extends SubgraphIT {
                 + "{ order { status paymentStatus } userErrors { code } } }", Map.of("id", id)).at("/data/cancelOrder");
         assertThat(cancelled.at("/order/status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.at("/order/paymentStatus").asString()).isEqualTo("VOIDED");
-        SagaStreams.await(() -> !streams.published("orders", "OrderCancelled", id).isEmpty(), "OrderCancelled");
+        SagaStreams.await(() -> !streams.entries("orders", "OrderCancelled", id).isEmpty(), "OrderCancelled");
 
         String shipped = place();
         streams.publish("inventory", "StockReserved", shipped, "{\"orderId\":\"" + shipped + "\"}");

@@ -96,7 +96,7 @@ class OrderPlacementIT extends SubgraphIT {
         assertThat(order.at("/totals/itemCount").asInt()).isEqualTo(5);
         assertThat(order.at("/statusHistory/0/actor").asString()).isEqualTo("customer:" + customer);
         String id = order.at("/id").asString();
-        SagaStreams.await(() -> !streams.published("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced");
+        SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced");
     }
 
     @Test

@@ -48,7 +48,7 @@ class RedisOutageIT extends SubgraphIT {
         }
         try (SagaStreams streams = new SagaStreams(redisUrl)) {
             for (String id : placed) {
-                SagaStreams.await(() -> !streams.published("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced " + id);
+                SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced " + id);
             }
             JsonNode check = graphql().execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", placed.getFirst()));
             assertThat(check.at("/data/order/status").asString()).isEqualTo("PENDING");

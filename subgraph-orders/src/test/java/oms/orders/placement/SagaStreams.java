@@ -1,51 +1,33 @@
 package oms.orders.placement;
 
-import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import oms.platform.test.TestStreams;
 
-/** Talks to the real Redis streams the way the other services do: publishes their events, reads ours. */
-public final class SagaStreams implements AutoCloseable {
-
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> redis;
+/** The streams around orders as the other services see them: their replica events, and ours to read. */
+public final class SagaStreams extends TestStreams {
 
     public SagaStreams(String url) {
-        client = RedisClient.create(url);
-        redis = client.connect();
-    }
-
-    public void publish(String stream, String type, String key, String payload) {
-        redis.sync().xadd(stream, Map.of("id", UUID.randomUUID().toString(), "type", type, "key", key, "payload", payload));
+        super(url);
     }
 
     public void product(UUID id, String sku, String price, boolean active) {
-        publish("catalog", "ProductUpserted", id.toString(), """
+        publish("catalog", "ProductUpserted", id, """
                 {"productId":"%s","sku":"%s","name":"Test %s","price":"%s","currency":"EUR","active":%s}"""
                 .formatted(id, sku, sku, price, active));
     }
 
     public void customer(UUID id, String status) {
-        publish("customers", "CustomerUpserted", id.toString(), """
+        publish("customers", "CustomerUpserted", id, """
                 {"customerId":"%s","status":"%s","subject":null}""".formatted(id, status));
     }
 
     /** A customer created by a signed-in user for themselves: linked to that account's subject. */
     public void linkedCustomer(UUID id, String subject) {
-        publish("customers", "CustomerUpserted", id.toString(), """
+        publish("customers", "CustomerUpserted", id, """
                 {"customerId":"%s","status":"ACTIVE","subject":"%s"}""".formatted(id, subject));
-    }
-
-    List<StreamMessage<String, String>> published(String stream, String type, String key) {
-        return redis.sync().xrange(stream, Range.create("-", "+")).stream()
-                .filter(m -> type.equals(m.getBody().get("type")) && key.equals(m.getBody().get("key"))).toList();
     }
 
     public static void await(BooleanSupplier condition, String what) {
@@ -61,11 +43,5 @@ public final class SagaStreams implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    @Override
-    public void close() {
-        redis.close();
-        client.shutdown();
     }
 }

@@ -88,7 +88,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
         confirm(event, order, UUID.randomUUID());
         confirm(event, order, UUID.randomUUID());
         confirm(UUID.randomUUID(), order, UUID.randomUUID());
-        streams.add("orders", UUID.randomUUID(), "OrderPlaced", UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
+        streams.send("orders", UUID.randomUUID(), "OrderPlaced", UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
         UUID later = UUID.randomUUID();
         confirm(UUID.randomUUID(), later, UUID.randomUUID());
 
@@ -104,7 +104,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
     void a_malformed_order_event_does_not_hold_up_the_others() {
         UUID broken = UUID.randomUUID();
         UUID fine = UUID.randomUUID();
-        streams.add("orders", UUID.randomUUID(), "OrderConfirmed", broken, "{\"orderId\":\"" + broken + "\"}");
+        streams.send("orders", UUID.randomUUID(), "OrderConfirmed", broken, "{\"orderId\":\"" + broken + "\"}");
         confirm(UUID.randomUUID(), fine, UUID.randomUUID());
 
         awaitShipment(fine);
