@@ -110,10 +110,32 @@ public class StatusHub implements SmartLifecycle {
         }
     }
 
+    /** Removes a subscriber; an order's or customer's entry goes with its last subscriber. */
     public void unregister(Subscriber subscriber) {
-        if (index(subscriber).remove(subscriber)) {
-            count.decrementAndGet();
+        synchronized (lock) {
+            LiveFilter filter = subscriber.filter;
+            Map<UUID, Set<Subscriber>> index = filter.orderId() != null ? byOrder
+                    : filter.customerId() != null ? byCustomer : null;
+            boolean removed;
+            if (index == null) {
+                removed = everyone.remove(subscriber);
+            } else {
+                UUID key = filter.orderId() != null ? filter.orderId() : filter.customerId();
+                Set<Subscriber> subscribers = index.get(key);
+                removed = subscribers != null && subscribers.remove(subscriber);
+                if (subscribers != null && subscribers.isEmpty()) {
+                    index.remove(key);
+                }
+            }
+            if (removed) {
+                count.decrementAndGet();
+            }
         }
+    }
+
+    /** Orders and customers with at least one subscriber here (for tests and diagnostics). */
+    int indexedKeys() {
+        return byOrder.size() + byCustomer.size();
     }
 
     /** The last feed position handed to subscribers. */

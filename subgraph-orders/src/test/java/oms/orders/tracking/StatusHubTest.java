@@ -71,4 +71,19 @@ class StatusHubTest {
         assertThat(hub.position()).isEqualTo(3);
         assertThat(hub.register(LiveFilter.order(order)).position()).isEqualTo(3);
     }
+
+    @Test
+    void an_order_or_customer_leaves_the_index_with_its_last_subscriber() {
+        StatusHub.Registration first = hub.register(LiveFilter.order(order));
+        StatusHub.Registration second = hub.register(LiveFilter.order(order));
+        StatusHub.Registration byCustomer = hub.register(LiveFilter.customer(customer));
+        assertThat(hub.indexedKeys()).isEqualTo(2);
+
+        hub.unregister(first.subscriber());
+        assertThat(hub.indexedKeys()).isEqualTo(2);
+        hub.unregister(second.subscriber());
+        hub.unregister(byCustomer.subscriber());
+        hub.unregister(byCustomer.subscriber()); // twice is harmless
+        assertThat(hub.indexedKeys()).isZero();
+    }
 }
