@@ -25,29 +25,25 @@ class ConsumerCrashIT {
 
     @Test
     void inventory_killed_while_reserving_a_batch_decides_every_order_exactly_once() throws IOException {
-        SagaBatch batch = new SagaBatch(STOCK);
-        awaitNothingPending("orders", "inventory");
-        batch.place(ORDERS);
-
-        long held = killWhileHolding("orders", "inventory", "inventory");
-        stack.restart("inventory");
-        batch.awaitSettled(SETTLE);
-
-        assertThat(held).as("OrderPlaced events inventory died holding").isPositive();
-        assertThat(batch.assertDecidedExactlyOnce()).isPositive();
+        crashWhileConsuming("orders", "inventory", "OrderPlaced events inventory died holding");
     }
 
     @Test
     void orders_killed_while_applying_stock_answers_moves_every_order_exactly_once() throws IOException {
+        crashWhileConsuming("inventory", "orders", "stock answers orders died holding");
+    }
+
+    /** Places a batch, kills {@code service} while it holds events of {@code stream}, restarts it, checks the saga. */
+    private void crashWhileConsuming(String stream, String service, String held) throws IOException {
         SagaBatch batch = new SagaBatch(STOCK);
-        awaitNothingPending("inventory", "orders");
+        awaitNothingPending(stream, service);
         batch.place(ORDERS);
 
-        long held = killWhileHolding("inventory", "orders", "orders");
-        stack.restart("orders");
+        long pending = killWhileHolding(stream, service, service);
+        stack.restart(service);
         batch.awaitSettled(SETTLE);
 
-        assertThat(held).as("stock answers orders died holding").isPositive();
+        assertThat(pending).as(held).isPositive();
         assertThat(batch.assertDecidedExactlyOnce()).isPositive();
     }
 

@@ -2,19 +2,15 @@ package oms.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import oms.stack.Actuator;
 import oms.stack.GraphQlClient;
 import oms.stack.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The whole stack, started once per test JVM on free ports with freshly seeded demo data, and
@@ -67,20 +63,6 @@ final class RunningStack {
 
     /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */
     static long sqlStatements(String subgraph) {
-        URI uri = URI.create(get().subgraphUrl(subgraph) + "/actuator/metrics/oms.sql.statements");
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return 0; // no statement sent yet
-            }
-            JsonNode body = GraphQlClient.json().readTree(response.body());
-            return (long) body.at("/measurements/0/value").asDouble();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return (long) Actuator.value(get().subgraphUrl(subgraph), "oms.sql.statements");
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import oms.stack.Actuator;
 import oms.stack.GraphQlClient;
 import oms.stack.LiveConnection;
 import oms.stack.LocalPostgres;
@@ -316,33 +317,11 @@ public final class SubscriptionBenchmark {
     }
 
     private static double metricStatistic(OmsStack stack, String name, String statistic) {
-        JsonNode body = metricBody(stack, name);
-        for (JsonNode m : body.path("measurements")) {
-            if (m.path("statistic").asString().equals(statistic)) {
-                return m.path("value").asDouble();
-            }
-        }
-        return 0;
+        return Actuator.statistic(stack.subgraphUrl("orders"), name, statistic);
     }
 
     private static double metric(OmsStack stack, String name) {
-        return metricBody(stack, name).at("/measurements/0/value").asDouble();
-    }
-
-    private static JsonNode metricBody(OmsStack stack, String name) {
-        try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            var response = http.send(java.net.http.HttpRequest.newBuilder(
-                    URI.create(stack.subgraphUrl("orders") + "/actuator/metrics/" + name)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return GraphQlClient.json().readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Actuator.value(stack.subgraphUrl("orders"), name);
     }
 
     private static long epochMicros(Instant instant) {
