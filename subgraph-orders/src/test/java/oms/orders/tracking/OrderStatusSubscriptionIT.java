@@ -162,6 +162,28 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     }
 
     @Test
+    void bad_arguments_end_the_subscription_with_stable_codes() {
+        try (LiveConnection connection = LiveConnection.open(ws(), TestTokens.staff("sales"))) {
+            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"nope\") { status } }", "INVALID_ARGUMENT");
+            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID()
+                    + "\", afterVersion: -1) { status } }", "INVALID_ARGUMENT");
+            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID()
+                    + "\") { status } }", "NOT_FOUND");
+            assertEndsWith(connection, "subscription { orderStatusChanges(after: \"not-a-cursor\") { status } }",
+                    "INVALID_CURSOR");
+            assertEndsWith(connection, "subscription { orderStatusChanges(filter: {customerId: \"x\"}) { status } }",
+                    "INVALID_ARGUMENT");
+        }
+    }
+
+    private static void assertEndsWith(LiveConnection connection, String query, String code) {
+        try (LiveSubscription sub = connection.subscribe(query, Map.of())) {
+            assertThat(sub.awaitEnd(WAIT)).as(query).isTrue();
+            assertThat(sub.errors().toString()).as(query).contains(code);
+        }
+    }
+
+    @Test
     void a_bad_token_in_connection_init_closes_the_connection() {
         String forged = TestTokens.builder().roles("admin").signedByStranger().build();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LiveConnection.open(ws(), forged)))
