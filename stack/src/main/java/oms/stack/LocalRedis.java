@@ -1,14 +1,11 @@
 package oms.stack;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /** A real redis-server from the embedded binaries; with a data directory it persists (AOF). */
@@ -16,8 +13,6 @@ public final class LocalRedis implements AutoCloseable {
 
     private final RedisServer server;
     private final int port;
-    private RedisClient probeClient;
-    private StatefulRedisConnection<String, String> probe;
 
     private LocalRedis(RedisServer server, int port) {
         this.server = server;
@@ -57,7 +52,11 @@ public final class LocalRedis implements AutoCloseable {
      * group yet.
      */
     public long pendingCount(String stream, String group) {
-        return pending(stream, group);
+        try (RespConnection redis = new RespConnection(port)) {
+            return pending(redis, stream, group);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -67,31 +66,27 @@ public final class LocalRedis implements AutoCloseable {
      */
     public long awaitPending(String stream, String group, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pending;
-        while ((pending = pending(stream, group)) == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try (RespConnection redis = new RespConnection(port)) {
+            long pending;
+            while ((pending = pending(redis, stream, group)) == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return pending;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return pending;
     }
 
-    private long pending(String stream, String group) {
+    private static long pending(RespConnection redis, String stream, String group) throws IOException {
         try {
-            return commands().xpending(stream, group).getCount();
-        } catch (RedisCommandExecutionException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+            // the summary: [count, smallest id, greatest id, [[consumer, count], ...]]
+            return (Long) ((List<?>) redis.call("XPENDING", stream, group)).getFirst();
+        } catch (RespConnection.RedisError e) {
+            if (e.getMessage().startsWith("NOGROUP")) {
                 return 0;
             }
             throw e;
         }
-    }
-
-    /** One client connection for the probes above, opened on first use (it reconnects after a restart). */
-    private synchronized RedisCommands<String, String> commands() {
-        if (probe == null) {
-            probeClient = RedisClient.create(url());
-            probe = probeClient.connect();
-        }
-        return probe.sync();
     }
 
     /** Stops the server; {@link #restart()} brings it back on the same port and data. */
@@ -108,12 +103,7 @@ public final class LocalRedis implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (probe != null) {
-            probe.close();
-            probeClient.shutdown();
-            probe = null;
-        }
+    public void close() {
         stop();
     }
 }
