@@ -3,7 +3,10 @@ package oms.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import oms.platform.error.ErrorSanitizer;
 import oms.platform.error.GraphQlErrorResolver;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import oms.platform.graphql.DecimalScalar;
+import oms.platform.graphql.InputLimits;
 import oms.platform.security.CallerInterceptor;
 import oms.platform.security.CustomerLinks;
 import oms.platform.sql.SqlStatementMetrics;
@@ -37,6 +40,12 @@ public class PlatformAutoConfiguration {
     @Bean
     DecimalScalar decimalScalar() {
         return new DecimalScalar();
+    }
+
+    /** Every argument and input field is bounded before any data fetcher runs. */
+    @Bean
+    Instrumentation inputLimits() {
+        return new FieldValidationInstrumentation(new InputLimits());
     }
 
     @Bean

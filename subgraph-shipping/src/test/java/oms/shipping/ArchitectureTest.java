@@ -1,6 +1,8 @@
 package oms.shipping;
 
+import java.nio.file.Path;
 import oms.platform.test.DomainPurity;
+import oms.platform.test.SchemaContract;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -8,5 +10,10 @@ class ArchitectureTest {
     @Test
     void domain_values_and_rules_use_no_framework_types() {
         DomainPurity.check("oms.shipping");
+    }
+
+    @Test
+    void every_string_and_list_input_is_bounded_and_every_error_code_is_the_platforms() {
+        SchemaContract.check(Path.of("src/main/resources/schema"));
     }
 }

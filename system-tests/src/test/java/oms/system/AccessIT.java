@@ -46,7 +46,7 @@ class AccessIT {
         if (!bobsOrder.isEmpty()) {
             JsonNode attempt = alice.execute("query($id: ID!) { order(id: $id) { id number lines { sku } } }",
                     Map.of("id", bobsOrder));
-            assertThat(code(attempt)).isEqualTo("FORBIDDEN");
+            assertThat(code(attempt)).isEqualTo("NOT_FOUND");
             assertThat(attempt.at("/data/order").isNull()).isTrue();
         }
         assertThat(code(alice.execute("query($id: ID!) { customer(id: $id) { name } }",

@@ -97,12 +97,12 @@ class SubscriptionIT {
              LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
                      + "afterVersion: 0) { status } }", Map.of("id", id))) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
-            assertThat(sub.errors().toString()).contains("FORBIDDEN");
+            assertThat(sub.errors().toString()).contains("NOT_FOUND");
         }
         LiveSubscription overSse = SseSubscription.open(http(), RunningStack.token("bob"),
                 "subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) { status } }", Map.of("id", id));
         assertThat(overSse.awaitEnd(WAIT)).isTrue();
-        assertThat(overSse.errors().toString()).contains("FORBIDDEN");
+        assertThat(overSse.errors().toString()).contains("NOT_FOUND");
         LiveSubscription anonymous = SseSubscription.open(http(), null,
                 "subscription { myOrderStatusChanges { status } }", Map.of());
         assertThat(anonymous.awaitEnd(WAIT)).isTrue();

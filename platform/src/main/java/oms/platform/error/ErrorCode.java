@@ -37,8 +37,10 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED,
     /** The order was not created because another order of the same all-or-nothing batch was invalid. */
     BATCH_ABORTED,
-    /** Too many orders or lines in one request. */
+    /** Too many orders or lines in one request, or a list input longer than the schema allows. */
     LIMIT_EXCEEDED,
+    /** An order names the same product in more than one item. */
+    DUPLICATE_ITEM,
     /** Authentication is required for this operation. */
     UNAUTHENTICATED,
     /** The caller is authenticated but may not do this. */

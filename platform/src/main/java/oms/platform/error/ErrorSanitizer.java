@@ -39,6 +39,21 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
         return error.getExtensions() != null && error.getExtensions().get("code") instanceof String;
     }
 
+    private static final int MAX_MESSAGE = 300;
+
+    private static boolean isVariableProblem(GraphQLError error) {
+        String type = String.valueOf(error.getErrorType());
+        return (type.equals("BAD_REQUEST") || type.equals(ErrorType.ValidationError.name()))
+                && error.getMessage() != null && error.getMessage().startsWith("Variable '");
+    }
+
+    /** The lexer's refusals (broken unicode escapes and the like) reach us as bad requests, not syntax errors. */
+    private static boolean isLexerProblem(GraphQLError error) {
+        String message = error.getMessage();
+        return String.valueOf(error.getErrorType()).equals("BAD_REQUEST") && message != null
+                && (message.startsWith("Invalid unicode") || message.startsWith("Invalid syntax"));
+    }
+
     static GraphQLError sanitize(GraphQLError error) {
         if (hasCode(error)) {
             return error;
@@ -46,9 +61,12 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
         ErrorClassification type = error.getErrorType();
         Map<String, Object> extensions = new LinkedHashMap<>();
         String message = error.getMessage();
-        if (type == ErrorType.InvalidSyntax) {
+        if (isVariableProblem(error)) {
+            // a variable that does not coerce to its type (a DateTime, enum or number that does not parse)
+            extensions.put("code", ErrorCode.INVALID_ARGUMENT.name());
+        } else if (type == ErrorType.InvalidSyntax || isLexerProblem(error)) {
             extensions.put("code", "GRAPHQL_PARSE_FAILED");
-        } else if (type == ErrorType.ValidationError) {
+        } else if (type == ErrorType.ValidationError || String.valueOf(type).equals("BAD_REQUEST")) {
             extensions.put("code", "GRAPHQL_VALIDATION_FAILED");
         } else if (type == ErrorType.OperationNotSupported) {
             extensions.put("code", "OPERATION_NOT_SUPPORTED");
@@ -56,6 +74,9 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
             log.error("Unclassified GraphQL error at {}: {}", error.getPath(), error.getMessage());
             extensions.put("code", ErrorCode.INTERNAL.name());
             message = "Internal error";
+        }
+        if (message != null && message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
         }
         return GraphqlErrorBuilder.newError()
                 .message(message)

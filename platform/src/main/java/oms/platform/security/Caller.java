@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import oms.platform.error.DomainException;
 import oms.platform.error.ErrorCode;
 
@@ -86,6 +87,20 @@ public record Caller(String subject, String username, String email, Set<Role> ro
             throw forbidden();
         }
         return this;
+    }
+
+    /**
+     * For objects that belong to one customer: staff in one of {@code staffRoles} and that customer pass.
+     * Another customer is answered with {@code unknown}, exactly as if the object did not exist, so ids,
+     * numbers and tracking numbers cannot be probed; staff without the role get FORBIDDEN (that depends on
+     * their role, not on the object).
+     */
+    public Caller requireOwnerOrStaff(UUID owner, Supplier<DomainException> unknown, Role... staffRoles) {
+        requireAuthenticated();
+        if (mayAccessCustomer(owner, staffRoles)) {
+            return this;
+        }
+        throw isStaff() ? forbidden() : unknown.get();
     }
 
     public static DomainException forbidden() {

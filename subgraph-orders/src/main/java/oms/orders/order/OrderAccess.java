@@ -1,5 +1,6 @@
 package oms.orders.order;
 
+import oms.platform.error.DomainException;
 import oms.platform.security.Caller;
 import oms.platform.security.Role;
 
@@ -13,9 +14,14 @@ public final class OrderAccess {
 
     private OrderAccess() {}
 
-    public static Order readable(Caller caller, Order order) {
-        caller.requireCustomerAccess(order.customerId(), STAFF);
+    /** The order, if the caller may see it; another customer's order answers as an unknown {@code key} would. */
+    public static Order readable(Caller caller, Order order, Object key) {
+        caller.requireOwnerOrStaff(order.customerId(), () -> DomainException.notFound("Order", key), STAFF);
         return order;
+    }
+
+    public static boolean isReadable(Caller caller, Order order) {
+        return caller.mayAccessCustomer(order.customerId(), STAFF);
     }
 
     /** Narrows a list to what the caller may see; a customer asking for someone else's orders is refused. */

@@ -37,7 +37,7 @@ public class OrderDataFetcher {
             if (o == null) {
                 throw DomainException.notFound("Order", id);
             }
-            return OrderAccess.readable(caller, o);
+            return OrderAccess.readable(caller, o, id);
         });
     }
 
@@ -46,7 +46,7 @@ public class OrderDataFetcher {
         Caller caller = Callers.of(dfe).requireAuthenticated();
         return service.byNumber(number)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", number)))
-                .map(o -> OrderAccess.readable(caller, o));
+                .map(o -> OrderAccess.readable(caller, o, number));
     }
 
     @DgsQuery
@@ -61,7 +61,7 @@ public class OrderDataFetcher {
     public CompletableFuture<Order> orderEntity(Map<String, Object> values, DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).requireAuthenticated();
         return Ids.tryParse(values.get("id"))
-                .map(id -> byId(dfe).load(id).thenApply(o -> o == null ? null : OrderAccess.readable(caller, o)))
+                .map(id -> byId(dfe).load(id).thenApply(o -> o == null ? null : OrderAccess.readable(caller, o, id)))
                 .orElse(CompletableFuture.completedFuture(null));
     }
 

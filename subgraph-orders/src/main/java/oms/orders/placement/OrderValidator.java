@@ -50,10 +50,17 @@ public final class OrderValidator {
             problems.add(violation(ErrorCode.LIMIT_EXCEEDED, path, "items", "At most " + MAX_ITEMS + " items per order"));
         }
         for (int i = 0; i < items.size() && i < MAX_ITEMS; i++) {
-            checkItem(items.get(i), context, field(path, "items", Integer.toString(i)), problems)
-                    .ifPresent(p -> products.put(p.productId(), p));
+            List<String> itemPath = field(path, "items", Integer.toString(i));
             OrderRequest.Item item = items.get(i);
-            context.product(item).ifPresent(p -> quantities.merge(p.productId(), Math.max(0, item.quantity()), Integer::sum));
+            // an order names each product once, however it is named (id, sku, sku in another case), so
+            // the quantity cap holds per product and no line is ever merged past it
+            if (context.product(item).map(p -> quantities.containsKey(p.productId())).orElse(false)) {
+                problems.add(new Violation(ErrorCode.DUPLICATE_ITEM, itemPath,
+                        "This product is already named by another item of the order; give its total quantity once"));
+                continue;
+            }
+            checkItem(item, context, itemPath, problems).ifPresent(p -> products.put(p.productId(), p));
+            context.product(item).ifPresent(p -> quantities.put(p.productId(), Math.max(0, item.quantity())));
         }
         if (products.values().stream().map(CatalogProduct::currency).distinct().count() > 1) {
             problems.add(violation(ErrorCode.INVALID_ARGUMENT, path, "items", "All items of an order must be in one currency"));

@@ -51,7 +51,7 @@ public class OrderStatusSubscriptions {
         Resume resume = Resume.afterVersion(afterVersion);
         return orders.byId(id)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
-                .map(order -> OrderAccess.readable(caller, order))
+                .map(order -> OrderAccess.readable(caller, order, orderId))
                 .flatMapMany(order -> tracking.follow(LiveFilter.order(id), resume, caller.expiresAt()));
     }
 
@@ -107,7 +107,8 @@ public class OrderStatusSubscriptions {
     @DgsData(parentType = DgsConstants.ORDERSTATUSEVENT.TYPE_NAME, field = DgsConstants.ORDERSTATUSEVENT.Order)
     public Mono<Order> order(DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe);
-        return orders.byId(dfe.<StatusEvent>getSource().orderId()).map(order -> OrderAccess.readable(caller, order));
+        UUID id = dfe.<StatusEvent>getSource().orderId();
+        return orders.byId(id).map(order -> OrderAccess.readable(caller, order, id));
     }
 
 }

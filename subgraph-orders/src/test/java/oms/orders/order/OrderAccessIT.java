@@ -35,11 +35,19 @@ class OrderAccessIT extends SubgraphIT {
         assertThat(me().execute("{ order(id: \"" + MINE.id() + "\") { id } }").at("/data/order/id").asString())
                 .isEqualTo(MINE.id().toString());
         JsonNode other = me().execute("{ order(id: \"" + THEIRS.id() + "\") { id number lines { sku } } }");
-        assertThat(code(other)).isEqualTo("FORBIDDEN");
+        assertThat(code(other)).isEqualTo("NOT_FOUND");
+        String unknownId = java.util.UUID.randomUUID().toString();
+        JsonNode unknown = me().execute("{ order(id: \"" + unknownId + "\") { id number lines { sku } } }");
+        assertThat(other.toString().replace(THEIRS.id().toString(), "?"))
+                .as("another customer's order answers exactly as an unknown one")
+                .isEqualTo(unknown.toString().replace(unknownId, "?"));
         assertThat(other.at("/data/order").isNull()).isTrue();
         assertThat(other.toString()).doesNotContain("ORD-");
-        assertThat(code(me().execute("{ orderByNumber(number: \"" + OrderNumber.format(THEIRS.number()) + "\") { id } }")))
-                .isEqualTo("FORBIDDEN");
+        String theirNumber = OrderNumber.format(THEIRS.number());
+        JsonNode byNumber = me().execute("{ orderByNumber(number: \"" + theirNumber + "\") { id } }");
+        JsonNode unknownNumber = me().execute("{ orderByNumber(number: \"ORD-999999\") { id } }");
+        assertThat(byNumber.toString().replace(theirNumber, "?")).isEqualTo(unknownNumber.toString().replace("ORD-999999", "?"));
+        assertThat(code(byNumber)).isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -49,7 +57,7 @@ class OrderAccessIT extends SubgraphIT {
                         Map.of("__typename", "Order", "id", MINE.id().toString()))));
         assertThat(result.at("/data/_entities/0").isNull()).isTrue();
         assertThat(result.at("/data/_entities/1/id").asString()).isEqualTo(MINE.id().toString());
-        assertThat(code(result)).isEqualTo("FORBIDDEN");
+        assertThat(code(result)).isEqualTo("NOT_FOUND");
         assertThat(result.toString()).doesNotContain(OrderNumber.format(THEIRS.number()));
 
         JsonNode theirList = me().execute("query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer "

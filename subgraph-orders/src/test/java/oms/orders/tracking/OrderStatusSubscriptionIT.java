@@ -139,7 +139,7 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
              LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
                      + "afterVersion: 0) { status } }", Map.of("id", theirs))) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
-            assertThat(sub.errors().toString()).contains("FORBIDDEN");
+            assertThat(sub.errors().toString()).contains("NOT_FOUND");
             assertThat(sub.next(Duration.ofMillis(200))).isNull();
         }
     }

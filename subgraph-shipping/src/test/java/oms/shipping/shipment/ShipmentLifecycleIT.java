@@ -78,7 +78,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
         Map<String, String> id = Map.of("id", shipment.at("/id").asString());
         assertThat(as(TestTokens.customer(customer)).execute(byId, id).at("/data/shipment/id").asString())
                 .as("the order's customer follows the parcel").isEqualTo(shipment.at("/id").asString());
-        assertThat(code(as(TestTokens.customer(UUID.randomUUID())).execute(byId, id))).isEqualTo("FORBIDDEN");
+        assertThat(code(as(TestTokens.customer(UUID.randomUUID())).execute(byId, id))).isEqualTo("NOT_FOUND");
     }
 
     @Test
