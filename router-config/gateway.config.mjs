@@ -10,9 +10,15 @@
 //   OMS_JWT_CLOCK_SKEW_SECONDS [30]
 //   OMS_MAX_DEPTH [12]  OMS_MAX_ALIASES [30]  OMS_MAX_TOKENS [2000]
 //   OMS_MAX_REQUEST_BYTES [1048576]  (a 1,000-order createOrders batch is about half of that)
+//   OMS_MAX_COST [50000]           the most an operation may cost (see plugins/cost.mjs for the model)
+//   OMS_RATE_LIMIT [on]            `off` switches the per-caller budget off (load tests); the ceiling stays
+//   OMS_RATE_LIMIT_CAPACITY [200000]  OMS_RATE_LIMIT_REFILL [20000]  points per caller, refilled per second
+//   OMS_HMAC_SECRET                the secret every subgraph request is signed with (HMAC); subgraphs refuse
+//                                  unsigned requests
+//   OMS_CORS_ORIGINS [http://localhost:3000]  comma-separated origins that browsers may call from
 // Refusals (HTTP status, extensions.code): 401 UNAUTHENTICATED, 503 AUTHENTICATION_UNAVAILABLE (JWKS
 // unreachable), 413 REQUEST_TOO_LARGE, 403 CSRF_BLOCKED, 400 DEPTH_LIMIT_EXCEEDED, TOO_MANY_ALIASES,
-// TOKEN_LIMIT_EXCEEDED, INTROSPECTION_DISABLED, GRAPHQL_VALIDATION_FAILED. Tests: test/ (`npm test`).
+// TOKEN_LIMIT_EXCEEDED, INTROSPECTION_DISABLED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COSTLY; 429 RATE_LIMITED. Tests: test/ (`npm test`).
 import { defineConfig } from '@graphql-hive/gateway';
 import {
   useCsrfPrevention,
@@ -22,6 +28,7 @@ import {
   useRequestBodyLimit,
 } from './plugins/hardening.mjs';
 import { headerValue, useJwtAuth } from './plugins/jwt.mjs';
+import { useQueryCost } from './plugins/cost.mjs';
 
 export const DEFAULTS = Object.freeze({
   maxDepth: 12,
@@ -29,6 +36,10 @@ export const DEFAULTS = Object.freeze({
   maxTokens: 2000,
   maxRequestBytes: 1024 * 1024,
   clockSkewSeconds: 30,
+  maxCost: 50_000,
+  rateLimitCapacity: 200_000,
+  rateLimitRefill: 20_000,
+  corsOrigins: ['http://localhost:3000'],
 });
 
 function positiveInt(env, name, fallback) {
@@ -60,6 +71,14 @@ export function routerSettings(env = process.env) {
     maxAliases: positiveInt(env, 'OMS_MAX_ALIASES', DEFAULTS.maxAliases),
     maxTokens: positiveInt(env, 'OMS_MAX_TOKENS', DEFAULTS.maxTokens),
     maxRequestBytes: positiveInt(env, 'OMS_MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes),
+    maxCost: positiveInt(env, 'OMS_MAX_COST', DEFAULTS.maxCost),
+    rateLimit: (env.OMS_RATE_LIMIT ?? 'on').trim().toLowerCase() !== 'off',
+    rateLimitCapacity: positiveInt(env, 'OMS_RATE_LIMIT_CAPACITY', DEFAULTS.rateLimitCapacity),
+    rateLimitRefill: positiveInt(env, 'OMS_RATE_LIMIT_REFILL', DEFAULTS.rateLimitRefill),
+    hmacSecret: env.OMS_HMAC_SECRET?.trim() || null,
+    corsOrigins: env.OMS_CORS_ORIGINS?.trim()
+      ? env.OMS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+      : DEFAULTS.corsOrigins,
   };
 }
 
@@ -80,6 +99,10 @@ export function createGatewayConfig(env = process.env) {
       ? { title: 'OMS supergraph', defaultQuery: '{ orders(first: 5) { edges { node { number status customer { name } } } } }' }
       : false,
     landingPage: false,
+    // browsers only from the configured front-end origins, never a wildcard with credentials
+    cors: { origin: settings.corsOrigins, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] },
+    // every subgraph request carries the router's HMAC signature; the subgraphs refuse anything else
+    ...(settings.hmacSecret ? { hmacSignature: { secret: settings.hmacSecret } } : {}),
     // unexpected errors become "Unexpected error." (details only in the router log); in production
     // never with stack traces, whatever NODE_ENV says
     maskedErrors: development ? true : { isDev: false },
@@ -116,6 +139,15 @@ export function createGatewayConfig(env = process.env) {
         log.warn('OMS_JWT_ISSUER, OMS_JWKS_URL and OMS_JWT_AUDIENCE are not set: bearer tokens are NOT verified at the router');
       }
       plugins.push(...useOperationLimits(settings));
+      plugins.push(useQueryCost({
+        maxCost: settings.maxCost,
+        rateLimit: settings.rateLimit,
+        capacity: settings.rateLimitCapacity,
+        refillPerSecond: settings.rateLimitRefill,
+      }));
+      if (!settings.hmacSecret) {
+        log.warn('OMS_HMAC_SECRET is not set: subgraph requests are NOT signed, and the subgraphs will refuse them');
+      }
       if (!development) plugins.push(useDisableIntrospection());
       plugins.push(useErrorSanitizer({ production: !development }));
       return plugins;

@@ -8,6 +8,10 @@ import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrume
 import oms.platform.graphql.DecimalScalar;
 import oms.platform.graphql.InputLimits;
 import oms.platform.security.CallerInterceptor;
+import oms.platform.security.RouterSignatureCheck;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebExceptionHandler;
 import oms.platform.security.CustomerLinks;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +28,21 @@ public class PlatformAutoConfiguration {
     @Primary
     GraphQlErrorResolver graphQlErrorResolver() {
         return new GraphQlErrorResolver();
+    }
+
+    @Bean
+    RouterSignatureCheck routerSignatureCheck(@Value("${oms.security.hmac-secret:}") String secret) {
+        if (secret.isBlank()) {
+            throw new IllegalStateException("Set OMS_HMAC_SECRET (oms.security.hmac-secret): the secret the router "
+                    + "signs subgraph requests with; subgraphs refuse requests it did not sign");
+        }
+        return new RouterSignatureCheck(secret);
+    }
+
+    @Bean
+    @Order(-2)
+    WebExceptionHandler unsignedRequestHandler() {
+        return RouterSignatureCheck.handler();
     }
 
     @Bean

@@ -21,15 +21,29 @@ public final class GraphQlClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean signed = true;
 
     public GraphQlClient(String endpoint) {
         this.endpoint = URI.create(endpoint);
     }
 
     public GraphQlClient withHeader(String name, String value) {
+        GraphQlClient copy = copy();
+        copy.headers.put(name, value);
+        return copy;
+    }
+
+    /** A client that never adds the router's signature: what a caller going around the router sends. */
+    public GraphQlClient unsigned() {
+        GraphQlClient copy = copy();
+        copy.signed = false;
+        return copy;
+    }
+
+    private GraphQlClient copy() {
         GraphQlClient copy = new GraphQlClient(endpoint.toString());
         copy.headers.putAll(headers);
-        copy.headers.put(name, value);
+        copy.signed = signed;
         return copy;
     }
 
@@ -43,10 +57,7 @@ public final class GraphQlClient {
 
     /** Posts a query and returns the whole response body ({@code data}, {@code errors}). */
     public JsonNode execute(String query, Map<String, ?> variables) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", query);
-        body.put("variables", variables == null ? Map.of() : variables);
-        return send(JSON.writeValueAsString(body)).body();
+        return send(JSON.writeValueAsString(GraphQlRequests.body(query, variables, signed))).body();
     }
 
     public JsonNode execute(String query) {

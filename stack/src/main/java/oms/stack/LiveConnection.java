@@ -99,8 +99,7 @@ public final class LiveConnection implements AutoCloseable {
     public String subscribe(String query, Map<String, ?> variables, LiveSubscription.Listener listener) {
         String id = Long.toString(ids.incrementAndGet());
         listeners.put(id, listener);
-        send(Map.of("id", id, "type", "subscribe", "payload",
-                Map.of("query", query, "variables", variables == null ? Map.of() : variables)));
+        send(Map.of("id", id, "type", "subscribe", "payload", GraphQlRequests.body(query, variables, true)));
         return id;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import oms.signature.RouterSignature;
 
 /**
  * The whole product on one machine: PostgreSQL (one database per subgraph, one for Keycloak), Redis,
@@ -27,11 +28,40 @@ public final class OmsStack implements AutoCloseable {
     private LocalKeycloak keycloak;
     private DemoTokens tokens;
     private DemoTokens otherRealmTokens;
+    /** The secret the router signs subgraph requests with; the stack's own clients sign with it too. */
+    private final String signatureSecret;
 
     private OmsStack(StackOptions options) {
         this.options = options;
+        this.signatureSecret = signatureSecret(options);
+        System.setProperty("oms.hmac-secret", signatureSecret);
         // whatever ends this JVM (Ctrl-C, a killed test run) also ends every process it started
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** A random secret per stack; `./oms up` keeps its one in the data folder (OMS_HMAC_SECRET overrides). */
+    private static String signatureSecret(StackOptions options) {
+        String given = System.getenv(RouterSignature.SECRET_ENV);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String fresh = java.util.HexFormat.of().formatHex(random);
+        if (!options.persistent()) {
+            return fresh;
+        }
+        try {
+            Path file = options.dataDir().resolve("router-signature.secret");
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(options.dataDir());
+            Files.writeString(file, fresh);
+            return fresh;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Starts everything and waits until the router answers; on failure stops what did start. */
@@ -106,6 +136,8 @@ public final class OmsStack implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(options.ports().management(name)));
+        env.put(RouterSignature.SECRET_ENV, signatureSecret);
         env.put("OMS_DB_URL", postgres.r2dbcUrl(database(name)));
         env.put("OMS_DB_JDBC_URL", postgres.jdbcUrl(database(name)));
         env.put("OMS_DB_USER", LocalPostgres.USER);
@@ -117,7 +149,7 @@ public final class OmsStack implements AutoCloseable {
         }
         env.putAll(tokenValidation());
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
-                "http://127.0.0.1:" + port + "/actuator/health/readiness");
+                "http://127.0.0.1:" + port + "/readyz");
     }
 
     private ManagedProcess startRouter() throws IOException {
@@ -150,6 +182,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("NODE_ENV", "production");
         // the IDE and introspection for a developer's `./oms up`; production hardening in system tests
         env.put("OMS_ENV", options.persistent() ? "development" : "production");
+        env.put(RouterSignature.SECRET_ENV, signatureSecret);
         if (checkTokens) {
             env.putAll(tokenValidation());
         } else {
@@ -201,6 +234,11 @@ public final class OmsStack implements AutoCloseable {
 
     public String subgraphUrl(String name) {
         return "http://127.0.0.1:" + options.ports().subgraph(name);
+    }
+
+    /** A subgraph's management server (actuator: metrics, health details), loopback only. */
+    public String managementUrl(String name) {
+        return "http://127.0.0.1:" + options.ports().management(name);
     }
 
     /** Where Java clients reach Keycloak ({@code http://127.0.0.1:<port>}). */

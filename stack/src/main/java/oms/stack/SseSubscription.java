@@ -26,9 +26,7 @@ public final class SseSubscription {
     public static LiveSubscription open(URI endpoint, String bearer, String query, Map<String, ?> variables) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", query);
-        body.put("variables", variables == null ? Map.of() : variables);
+        Map<String, Object> body = GraphQlRequests.body(query, variables, true);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")

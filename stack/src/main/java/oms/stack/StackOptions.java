@@ -28,19 +28,31 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     /** The four subgraphs, in start order, with their default ports. */
     public static final Map<String, Integer> SUBGRAPHS = defaultSubgraphPorts();
 
-    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, int router, int keycloak) {
+    /** Ports of the stack; each subgraph's management port (actuator) is its own, server port + 1000 by default. */
+    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, Map<String, Integer> management,
+                        int router, int keycloak) {
         public static Ports defaults() {
-            return new Ports(54329, 63790, SUBGRAPHS, 4000, 8180);
+            Map<String, Integer> management = new LinkedHashMap<>();
+            SUBGRAPHS.forEach((name, port) -> management.put(name, port + 1000));
+            return new Ports(54329, 63790, SUBGRAPHS, management, 4000, 8180);
         }
 
         public static Ports free() {
             Map<String, Integer> subgraphs = new LinkedHashMap<>();
-            SUBGRAPHS.keySet().forEach(name -> subgraphs.put(name, freePort()));
-            return new Ports(freePort(), freePort(), subgraphs, freePort(), freePort());
+            Map<String, Integer> management = new LinkedHashMap<>();
+            SUBGRAPHS.keySet().forEach(name -> {
+                subgraphs.put(name, freePort());
+                management.put(name, freePort());
+            });
+            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort());
         }
 
         public int subgraph(String name) {
             return subgraphs.get(name);
+        }
+
+        public int management(String name) {
+            return management.get(name);
         }
     }
 

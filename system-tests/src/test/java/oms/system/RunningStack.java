@@ -63,6 +63,6 @@ final class RunningStack {
 
     /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */
     static long sqlStatements(String subgraph) {
-        return (long) Actuator.value(get().subgraphUrl(subgraph), "oms.sql.statements");
+        return (long) Actuator.value(get().managementUrl(subgraph), "oms.sql.statements");
     }
 }

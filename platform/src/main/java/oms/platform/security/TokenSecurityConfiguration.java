@@ -45,8 +45,10 @@ public class TokenSecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphql", "/subscriptions", "/actuator/health/**", "/actuator/info",
-                                "/actuator/metrics/**").permitAll()
+                        .pathMatchers("/graphql", "/subscriptions", "/livez", "/readyz").permitAll()
+                        // the actuator is served on the management port only (loopback / monitoring namespace)
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/metrics/**",
+                                "/actuator/prometheus").permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(new JsonAuthenticationEntryPoint())

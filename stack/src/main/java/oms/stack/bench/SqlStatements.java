@@ -9,6 +9,6 @@ final class SqlStatements {
     private SqlStatements() {}
 
     static long of(OmsStack stack, String subgraph) {
-        return (long) Actuator.value(stack.subgraphUrl(subgraph), "oms.sql.statements");
+        return (long) Actuator.value(stack.managementUrl(subgraph), "oms.sql.statements");
     }
 }

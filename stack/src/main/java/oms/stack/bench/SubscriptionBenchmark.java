@@ -317,11 +317,11 @@ public final class SubscriptionBenchmark {
     }
 
     private static double metricStatistic(OmsStack stack, String name, String statistic) {
-        return Actuator.statistic(stack.subgraphUrl("orders"), name, statistic);
+        return Actuator.statistic(stack.managementUrl("orders"), name, statistic);
     }
 
     private static double metric(OmsStack stack, String name) {
-        return Actuator.value(stack.subgraphUrl("orders"), name);
+        return Actuator.value(stack.managementUrl("orders"), name);
     }
 
     private static long epochMicros(Instant instant) {
