@@ -9,8 +9,8 @@
 //   - every field that returns an object costs 1; scalars and enums cost 0;
 //   - a field with a `first` argument is a connection: its `edges`/`nodes` count `first` times
 //     (the schema's default when `first` is absent);
-//   - any other list counts `listSize` times (default 10), or, inside a mutation, as many times as
-//     the mutation's largest input list (a 1,000-order createOrders returns 1,000 results);
+//   - any other list counts `listSize` times (default 10); a mutation payload's own lists count as many
+//     times as the mutation's largest input list (a 1,000-order createOrders returns 1,000 results);
 //   - a mutation field costs `mutationCost` (default 10) plus one per entry of its input lists.
 // The actual cost counts the objects in the answer (+ the mutation costs); the difference is refunded.
 import {
@@ -91,9 +91,10 @@ export function estimateCost({ schema, document, operationName, variables = {}, 
     }
     let multiplier = 1;
     if (isListType(getNullableType(definition.type))) {
-      multiplier = context.connection != null && (node.name.value === 'edges' || node.name.value === 'nodes')
-        ? context.connection
-        : (context.mutationLists ?? listSize);
+      const edges = context.connection != null && (node.name.value === 'edges' || node.name.value === 'nodes');
+      multiplier = edges ? context.connection : (context.mutationLists ?? listSize);
+      // only the payload's own lists follow the input's size; lists inside their items are ordinary
+      if (!edges) inner.mutationLists = undefined;
     }
     const below = selectionCost(node.selectionSet, getNamedType(definition.type), inner, depth + 1);
     return multiplier * (own + below);

@@ -10,9 +10,11 @@ final class Banner {
     static String ready(OmsStack stack, Duration ready) {
         StringBuilder out = new StringBuilder();
         out.append("\nOMS supergraph is ready in ").append("%.1f s".formatted(ready.toMillis() / 1000.0)).append("\n\n");
+        out.append("  A development environment: the router serves its IDE and introspection (see README, Security,\n")
+                .append("  for the router in production mode).\n\n");
         out.append("  GraphQL endpoint + IDE  ").append(stack.routerUrl()).append('\n');
-        StackOptions.SUBGRAPHS.keySet().forEach(name -> out.append("  subgraph %-14s %s/graphql%n".formatted(name,
-                stack.subgraphUrl(name))));
+        StackOptions.SUBGRAPHS.keySet().forEach(name -> out.append("  subgraph %-14s %s/graphql  (router-signed requests only; metrics %s/actuator)%n"
+                .formatted(name, stack.subgraphUrl(name), stack.managementUrl(name))));
         out.append("  PostgreSQL              localhost:").append(stack.postgres().port())
                 .append(" (user postgres; databases oms_customers, oms_inventory, oms_orders, oms_shipping,")
                 .append(" keycloak)\n");
