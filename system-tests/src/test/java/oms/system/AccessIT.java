@@ -83,4 +83,21 @@ class AccessIT {
                 Map.of("r", java.util.List.of(Map.of("__typename", "Customer", "id", customerOf("bob")))));
         assertThat(code(bobsEntities)).isEqualTo("FORBIDDEN");
     }
+
+    @Test
+    void a_subgraph_refuses_requests_the_router_did_not_sign_and_answers_no_introspection() {
+        for (String subgraph : java.util.List.of("customers", "inventory", "orders", "shipping")) {
+            GraphQlClient direct = new GraphQlClient(RunningStack.get().subgraphUrl(subgraph) + "/graphql")
+                    .withBearer(RunningStack.token("ada"));
+            GraphQlClient.Response unsigned = direct.unsigned().send("{\"query\":\"{ _service { sdl } }\"}");
+            assertThat(unsigned.status()).as(subgraph + " unsigned").isEqualTo(401);
+            assertThat(unsigned.body().at("/errors/0/extensions/code").asString()).isEqualTo("UNAUTHENTICATED");
+            GraphQlClient.Response forged = direct.unsigned().send(
+                    "{\"query\":\"{ __typename }\",\"extensions\":{\"hmac-signature\":\"c2lnbmVkIGJ5IG1lIQ==\"}}");
+            assertThat(forged.status()).as(subgraph + " wrongly signed").isEqualTo(401);
+            JsonNode schema = direct.execute("{ __schema { types { name } } }");
+            assertThat(schema.has("errors")).as(subgraph + " introspection").isTrue();
+            assertThat(schema.toString()).doesNotContain("OrderStatus");
+        }
+    }
 }

@@ -111,6 +111,18 @@ class RouterHardeningIT {
     }
 
     @Test
+    void an_operation_above_the_cost_ceiling_is_refused_and_answers_report_their_cost() {
+        assertRefused(router.withBearer(RunningStack.token("sam")).send(body(
+                "{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { lines { product { name } } } } } } } } }")),
+                400, "QUERY_TOO_COSTLY");
+        JsonNode answered = router.withBearer(RunningStack.token("sam"))
+                .execute("{ orders(first: 3) { edges { node { number customer { name } } } } }");
+        assertThat(answered.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(1 + 3 * (1 + 1 + 1));
+        assertThat(answered.at("/extensions/cost/actualQueryCost").asInt()).isBetween(1, 10);
+        assertThat(answered.at("/extensions/cost/throttleStatus/maximumAvailable").asInt()).isEqualTo(200_000);
+    }
+
+    @Test
     void introspection_is_refused_in_production() {
         assertRefused(post("{ __schema { queryType { name } } }"), 400, "INTROSPECTION_DISABLED");
         assertRefused(post("{ __type(name: \"Order\") { name fields { name } } }"), 400, "INTROSPECTION_DISABLED");
