@@ -6,6 +6,9 @@ import oms.platform.error.GraphQlErrorResolver;
 import oms.platform.graphql.DecimalScalar;
 import oms.platform.security.CallerInterceptor;
 import oms.platform.security.CustomerLinks;
+import oms.platform.sql.RequestStatements;
+import oms.platform.sql.RequestStatementsEndpoint;
+import oms.platform.sql.RequestStatementsFilter;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,5 +45,20 @@ public class PlatformAutoConfiguration {
     @Bean
     static SqlStatementMetrics sqlStatementMetrics(ObjectProvider<MeterRegistry> registry) {
         return new SqlStatementMetrics(registry);
+    }
+
+    @Bean
+    RequestStatements requestStatements() {
+        return new RequestStatements();
+    }
+
+    @Bean
+    RequestStatementsFilter requestStatementsFilter(RequestStatements statements) {
+        return new RequestStatementsFilter(statements);
+    }
+
+    @Bean
+    RequestStatementsEndpoint requestStatementsEndpoint(RequestStatements statements) {
+        return new RequestStatementsEndpoint(statements);
     }
 }

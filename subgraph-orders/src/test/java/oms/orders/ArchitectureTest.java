@@ -1,6 +1,7 @@
 package oms.orders;
 
 import oms.platform.test.DomainPurity;
+import oms.platform.test.LoaderContext;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -8,5 +9,10 @@ class ArchitectureTest {
     @Test
     void domain_values_and_rules_use_no_framework_types() {
         DomainPurity.check("oms.orders");
+    }
+
+    @Test
+    void every_data_loader_runs_with_the_request_context() {
+        LoaderContext.check("oms.orders");
     }
 }

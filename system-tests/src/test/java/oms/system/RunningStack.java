@@ -61,8 +61,8 @@ final class RunningStack {
         }
     }
 
-    /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */
-    static long sqlStatements(String subgraph) {
-        return (long) Actuator.value(get().subgraphUrl(subgraph), "oms.sql.statements");
+    /** How many SQL statements the request with this x-request-id cost a subgraph (and nothing else did). */
+    static long sqlStatements(String subgraph, String requestId) {
+        return Actuator.requestStatements(get().subgraphUrl(subgraph), requestId);
     }
 }

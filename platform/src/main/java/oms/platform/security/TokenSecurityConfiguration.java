@@ -46,7 +46,7 @@ public class TokenSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphql", "/subscriptions", "/actuator/health/**", "/actuator/info",
-                                "/actuator/metrics/**").permitAll()
+                                "/actuator/metrics/**", "/actuator/sqlstatements/**").permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(new JsonAuthenticationEntryPoint())
