@@ -61,6 +61,11 @@ final class RunningStack {
         }
     }
 
+    /** How many order-status subscriptions a subgraph has open (its oms.subscriptions.active gauge). */
+    static long openSubscriptions(String subgraph) {
+        return (long) Actuator.value(get().subgraphUrl(subgraph), "oms.subscriptions.active");
+    }
+
     /** How many SQL statements the request with this x-request-id cost a subgraph (and nothing else did). */
     static long sqlStatements(String subgraph, String requestId) {
         return Actuator.requestStatements(get().subgraphUrl(subgraph), requestId);
