@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.server.WebExceptionHandler;
 import oms.platform.security.CustomerLinks;
+import oms.platform.sql.RequestStatements;
+import oms.platform.sql.RequestStatementsEndpoint;
+import oms.platform.sql.RequestStatementsFilter;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,5 +73,20 @@ public class PlatformAutoConfiguration {
     @Bean
     static SqlStatementMetrics sqlStatementMetrics(ObjectProvider<MeterRegistry> registry) {
         return new SqlStatementMetrics(registry);
+    }
+
+    @Bean
+    RequestStatements requestStatements() {
+        return new RequestStatements();
+    }
+
+    @Bean
+    RequestStatementsFilter requestStatementsFilter(RequestStatements statements) {
+        return new RequestStatementsFilter(statements);
+    }
+
+    @Bean
+    RequestStatementsEndpoint requestStatementsEndpoint(RequestStatements statements) {
+        return new RequestStatementsEndpoint(statements);
     }
 }

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
-/** Reads a service's meters from its actuator ({@code /actuator/metrics/<name>}). */
+/**
+ * Reads a service's meters from its actuator ({@code /actuator/metrics/<name>}) and the SQL statements
+ * of one request ({@code /actuator/sqlstatements/<request id>}).
+ */
 public final class Actuator {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -31,14 +34,33 @@ public final class Actuator {
         return measurements(serviceUrl, meter).path(0).path("value").asDouble(0);
     }
 
+    /**
+     * How many SQL statements the request with this {@code x-request-id} cost the service, and only
+     * that request (not the service's background work); 0 if the request never reached the service.
+     */
+    public static long requestStatements(String serviceUrl, String requestId) {
+        JsonNode answer = get(serviceUrl + "/actuator/sqlstatements/" + requestId);
+        return answer == null ? 0 : answer.path("statements").asLong();
+    }
+
     private static JsonNode measurements(String serviceUrl, String meter) {
-        URI uri = URI.create(serviceUrl + "/actuator/metrics/" + meter);
+        JsonNode answer = get(serviceUrl + "/actuator/metrics/" + meter); // a meter appears with its first use
+        return answer == null ? GraphQlClient.json().createArrayNode() : answer.path("measurements");
+    }
+
+    /** The JSON an actuator endpoint answers, null if it answers 404. */
+    private static JsonNode get(String url) {
+        URI uri = URI.create(url);
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 404 // a meter appears with its first use
-                    ? GraphQlClient.json().createArrayNode()
-                    : GraphQlClient.json().readTree(response.body()).path("measurements");
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
+            }
+            return GraphQlClient.json().readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import redis.embedded.RedisServer;
 
@@ -54,24 +53,6 @@ public final class LocalRedis implements AutoCloseable {
     public long pendingCount(String stream, String group) {
         try (RespConnection redis = new RespConnection(port)) {
             return pending(redis, stream, group);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Watches a group until it holds unacknowledged events of a stream, i.e. until one of its consumers
-     * is working on a batch, and answers how many (0 if that did not happen within {@code timeout}).
-     * Tests use it to crash a consumer mid-batch.
-     */
-    public long awaitPending(String stream, String group, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (RespConnection redis = new RespConnection(port)) {
-            long pending;
-            while ((pending = pending(redis, stream, group)) == 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            return pending;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -147,6 +147,10 @@ public final class OmsStack implements AutoCloseable {
         if (options.eventReclaimIdle() != null) {
             env.put("OMS_EVENTS_RECLAIM_IDLE", options.eventReclaimIdle().toMillis() + "ms");
         }
+        if (!options.persistent()) {
+            // throw-away stacks (tests, benchmarks) only: crash tests hold consumers there
+            env.put("OMS_EVENTS_TEST_HOLD_DIR", holdDir().toString());
+        }
         env.putAll(tokenValidation());
         return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
                 "http://127.0.0.1:" + port + "/readyz");
@@ -190,6 +194,21 @@ public final class OmsStack implements AutoCloseable {
         }
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
                 env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
+    }
+
+    /**
+     * Holds the consumer group {@code group} after it has committed its next batch of {@code stream} and
+     * before it acknowledges it (see {@link ConsumerHold}); only in a throw-away stack.
+     */
+    public ConsumerHold holdBeforeAck(String group, String stream) {
+        if (options.persistent()) {
+            throw new IllegalStateException("Consumers can be held only in a throw-away (test) stack");
+        }
+        return ConsumerHold.arm(holdDir(), group, stream);
+    }
+
+    private Path holdDir() {
+        return options.dataDir().resolve("event-holds");
     }
 
     /**

@@ -18,7 +18,7 @@ public final class EventStreams extends TestStreams {
 
     /** Events travel through the outbox relay and a consumer: quick, but not synchronous. */
     public static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20));
     }
 
     public StreamMessage<String, String> awaitFirst(String stream, Object key) {

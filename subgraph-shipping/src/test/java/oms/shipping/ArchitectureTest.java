@@ -3,6 +3,7 @@ package oms.shipping;
 import java.nio.file.Path;
 import oms.platform.test.DomainPurity;
 import oms.platform.test.SchemaContract;
+import oms.platform.test.LoaderContext;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -15,5 +16,10 @@ class ArchitectureTest {
     @Test
     void every_string_and_list_input_is_bounded_and_every_error_code_is_the_platforms() {
         SchemaContract.check(Path.of("src/main/resources/schema"));
+    }
+
+    @Test
+    void every_data_loader_runs_with_the_request_context() {
+        LoaderContext.check("oms.shipping");
     }
 }

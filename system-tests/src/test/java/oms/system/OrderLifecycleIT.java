@@ -2,7 +2,6 @@ package oms.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,25 +52,14 @@ class OrderLifecycleIT {
     }
 
     private JsonNode awaitOrder(String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode order;
-        do {
-            order = ada.execute("query($id: ID!) { order(id: $id) { status version paymentStatus "
+        JsonNode[] order = new JsonNode[1];
+        Eventually.await("order " + id + " to become " + status + (status.equals("CONFIRMED") ? " with a shipment" : ""), () -> {
+            order[0] = ada.execute("query($id: ID!) { order(id: $id) { status version paymentStatus "
                     + "shipment { id status trackingNumber } } }", Map.of("id", id)).at("/data/order");
-            if (order.at("/status").asString().equals(status) && (!status.equals("CONFIRMED") || !order.at("/shipment/id").isMissingNode())) {
-                return order;
-            }
-            sleep();
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("order " + id + " did not become " + status + ": " + order);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return order[0].at("/status").asString().equals(status)
+                    && (!status.equals("CONFIRMED") || !order[0].at("/shipment/id").isMissingNode());
+        });
+        return order[0];
     }
 
     @Test
@@ -96,10 +84,8 @@ class OrderLifecycleIT {
         JsonNode delivered = awaitOrder(id, "DELIVERED");
         assertThat(delivered.at("/version").asInt()).isEqualTo(4);
 
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (stock(productId).at("/onHand").asInt() != onHand - 2 && Instant.now().isBefore(deadline)) {
-            sleep();
-        }
+        Eventually.await("the delivered units to leave the stock on hand",
+                () -> stock(productId).at("/onHand").asInt() == onHand - 2);
         JsonNode after = stock(productId);
         assertThat(after.at("/onHand").asInt()).isEqualTo(onHand - 2);
         assertThat(after.at("/onHand").asInt()).isEqualTo(after.at("/available").asInt() + after.at("/reserved").asInt());
@@ -127,18 +113,11 @@ class OrderLifecycleIT {
         JsonNode cancelled = alice.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"Found it cheaper\"}) "
                 + "{ order { status } userErrors { code } } }", Map.of("id", id)).at("/data/cancelOrder");
         assertThat(cancelled.at("/order/status").asString()).isEqualTo("CANCELLED");
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (stock(productId).at("/available").asInt() != available && Instant.now().isBefore(deadline)) {
-            sleep();
-        }
-        assertThat(stock(productId).at("/available").asInt()).isEqualTo(available);
-        JsonNode shipment = ada.execute("query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id));
-        Instant shipDeadline = Instant.now().plusSeconds(15);
-        while (!shipment.at("/data/order/shipment/status").asString().equals("CANCELLED") && Instant.now().isBefore(shipDeadline)) {
-            sleep();
-            shipment = ada.execute("query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id));
-        }
-        assertThat(shipment.at("/data/order/shipment/status").asString()).isEqualTo("CANCELLED");
+        Eventually.await("the cancelled order's stock to be available again",
+                () -> stock(productId).at("/available").asInt() == available);
+        Eventually.await("the cancelled order's shipment to be cancelled", () -> ada.execute(
+                "query($id: ID!) { order(id: $id) { shipment { status } } }", Map.of("id", id))
+                .at("/data/order/shipment/status").asString().equals("CANCELLED"));
     }
 
     @Test
@@ -187,12 +166,10 @@ class OrderLifecycleIT {
 
         // leave the stack quiet for the next test: every order of the batch decided
         Map<String, Object> pending = Map.of("c", customer, "from", placedFrom.toString());
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!sam.execute("query($c: ID!, $from: DateTime!) { orders(first: 1, filter: {customerId: $c, "
-                + "placedFrom: $from, status: [PENDING]}) { edges { node { id } } } }", pending)
-                .at("/data/orders/edges").isEmpty() && Instant.now().isBefore(deadline)) {
-            sleep();
-        }
+        Eventually.await("every order of the batch to be decided", Eventually.BATCH, () -> RunningStack.router()
+                .withBearer(RunningStack.token("sam")).execute("query($c: ID!, $from: DateTime!) { orders(first: 1, "
+                        + "filter: {customerId: $c, placedFrom: $from, status: [PENDING]}) { edges { node { id } } } }", pending)
+                .at("/data/orders/edges").isEmpty());
     }
 
     /** The ids of every order of a customer, page by page. */

@@ -61,8 +61,13 @@ final class RunningStack {
         }
     }
 
-    /** How many SQL statements a subgraph has sent so far (its oms.sql.statements meter). */
-    static long sqlStatements(String subgraph) {
-        return (long) Actuator.value(get().managementUrl(subgraph), "oms.sql.statements");
+    /** How many order-status subscriptions a subgraph has open (its oms.subscriptions.active gauge). */
+    static long openSubscriptions(String subgraph) {
+        return (long) Actuator.value(get().managementUrl(subgraph), "oms.subscriptions.active");
+    }
+
+    /** How many SQL statements the request with this x-request-id cost a subgraph (and nothing else did). */
+    static long sqlStatements(String subgraph, String requestId) {
+        return Actuator.requestStatements(get().managementUrl(subgraph), requestId);
     }
 }

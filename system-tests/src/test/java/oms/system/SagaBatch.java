@@ -25,8 +25,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class SagaBatch {
 
-    private final GraphQlClient sam = RunningStack.router().withBearer(RunningStack.token("sam"));
-    private final GraphQlClient ada = RunningStack.router().withBearer(RunningStack.token("ada"));
     private final int stock;
     private final List<String> products = new ArrayList<>();
     private final List<String> orderIds = new ArrayList<>();
@@ -34,19 +32,27 @@ final class SagaBatch {
     private Instant placedFrom;
     private Instant placedTo;
 
+    /**
+     * A client with a current token of a demo user: a crash test outlasts a token fetched at its start
+     * on a slow machine (a killed service restarts, a batch settles), so each call asks for one (cached).
+     */
+    private static GraphQlClient as(String user) {
+        return RunningStack.router().withBearer(RunningStack.token(user));
+    }
+
     /** Three new products with {@code stock} units each, known to the orders service's catalogue replica. */
     SagaBatch(int stock) {
         this.stock = stock;
         String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         for (int n = 1; n <= 3; n++) {
-            JsonNode created = ada.execute("""
+            JsonNode created = as("ada").execute("""
                     mutation($sku: String!, $stock: Int!) { createProduct(input: {sku: $sku, name: "Crash test part",
                       price: "5.00", currency: "EUR", initialStock: $stock}) { product { id } userErrors { code message } } }""",
                     Map.of("sku", "CRASH-" + run + "-" + n, "stock", stock)).at("/data/createProduct");
             assertThat(created.at("/userErrors").isEmpty()).as(created.toString()).isTrue();
             products.add(created.at("/product/id").asString());
         }
-        await("the orders service to learn the new products", Duration.ofSeconds(30),
+        Eventually.await("the orders service to learn the new products",
                 () -> count("orders", "SELECT count(*) FROM catalog_products WHERE product_id::text = ANY(?)", products) == 3);
     }
 
@@ -58,7 +64,7 @@ final class SagaBatch {
     /** Places {@code orders} orders in one createOrders call as sales staff; all must be accepted. */
     List<String> place(int orders) {
         List<String> customers = new ArrayList<>();
-        for (JsonNode edge : sam.execute("{ customers(first: 50) { edges { node { id status } } } }").at("/data/customers/edges")) {
+        for (JsonNode edge : as("sam").execute("{ customers(first: 50) { edges { node { id status } } } }").at("/data/customers/edges")) {
             if (edge.at("/node/status").asString().equals("ACTIVE")) {
                 customers.add(edge.at("/node/id").asString());
             }
@@ -72,7 +78,7 @@ final class SagaBatch {
                             "country", "DE")));
         }
         placedFrom = Instant.now();
-        JsonNode payload = sam.execute("""
+        JsonNode payload = as("sam").execute("""
                 mutation($input: CreateOrdersInput!) { createOrders(input: $input) {
                   acceptedCount results { order { id } userErrors { code message } } userErrors { code message } } }""",
                 Map.of("input", Map.of("orders", inputs, "errorPolicy", "PER_ORDER",
@@ -85,7 +91,7 @@ final class SagaBatch {
 
     /** Waits until no order of the batch is PENDING and every confirmed one has its shipment. */
     void awaitSettled(Duration timeout) {
-        await("every order of the batch to be decided and shipped if confirmed", timeout, () -> {
+        Eventually.await("every order of the batch to be decided and shipped if confirmed", timeout, () -> {
             Map<String, JsonNode> orders = orders();
             return orders.values().stream().noneMatch(o -> o.at("/status").asString().equals("PENDING")
                     || o.at("/status").asString().equals("CONFIRMED") && o.at("/shipment").isNull());
@@ -127,7 +133,7 @@ final class SagaBatch {
         // stock was short on purpose: both outcomes happened
         assertThat(confirmed).isBetween(1, orderIds.size() - 1);
         for (String product : products) {
-            JsonNode level = ada.execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
+            JsonNode level = as("ada").execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
                     Map.of("id", product)).at("/data/product/stock");
             assertThat(level.at("/onHand").asInt()).isEqualTo(stock);
             assertThat(level.at("/reserved").asInt()).isEqualTo(confirmedUnits).isEqualTo(reservedPerProduct.get(product));
@@ -154,7 +160,7 @@ final class SagaBatch {
             variables.put("from", placedFrom.toString());
             variables.put("to", placedTo.toString());
             variables.put("after", after);
-            JsonNode page = ada.execute("""
+            JsonNode page = as("ada").execute("""
                     query($from: DateTime!, $to: DateTime!, $after: String) {
                       orders(first: 100, after: $after, filter: {placedFrom: $from, placedTo: $to}) {
                         edges { node { id status statusHistory { version from to } shipment { id } } }
@@ -203,20 +209,5 @@ final class SagaBatch {
         long[] count = {0};
         query(subgraph, sql, values, rs -> count[0] = rs.getLong(1));
         return count[0];
-    }
-
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for " + what, e);
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** Order-status subscriptions through the router with real Keycloak tokens, over WebSocket and SSE. */
 class SubscriptionIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Eventually.STEP;
 
     private final String aliceToken = RunningStack.token("alice");
     private final GraphQlClient alice = RunningStack.router().withBearer(aliceToken);
@@ -74,10 +74,11 @@ class SubscriptionIT {
 
     @Test
     void a_customer_follows_their_orders_over_sse() {
+        awaitOpenSubscriptions(0);
         LiveSubscription sub = SseSubscription.open(http(), aliceToken,
                 "subscription { myOrderStatusChanges { orderId status order { number } } }", Map.of());
         try (sub) {
-            pause();
+            awaitOpenSubscriptions(1);
             String id = place();
             List<JsonNode> events = sub.until(list -> list.stream().anyMatch(e -> isConfirmed(e, id)), WAIT);
             assertThat(events).as(events.toString()).anyMatch(e -> isConfirmed(e, id));
@@ -114,11 +115,13 @@ class SubscriptionIT {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until the orders service has exactly {@code n} subscriptions open: before a test's own,
+     * the earlier tests' are gone; after it, the live subscription (no replay) is registered and sees
+     * every change from now on.
+     */
+    private static void awaitOpenSubscriptions(int n) {
+        Eventually.await(n + " open subscription(s) at the orders service",
+                () -> RunningStack.openSubscriptions("orders") == n);
     }
 }

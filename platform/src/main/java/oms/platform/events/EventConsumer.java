@@ -43,13 +43,14 @@ public class EventConsumer extends BackgroundWorker {
     private final List<String> streams;
     private final EventStore store;
     private final RedisClient client;
+    private final AckHold hold;
     private StatefulRedisConnection<String, String> connection;
     private final Counter consumed;
     private final Counter parked;
     private boolean groupsReady;
 
-    public EventConsumer(String group, List<String> streams, EventStore store,
-                         RedisClient client, MeterRegistry meters, Duration reclaimIdle) {
+    EventConsumer(String group, List<String> streams, EventStore store, RedisClient client, MeterRegistry meters,
+                  Duration reclaimIdle, AckHold hold) {
         super("consumer-" + group);
         if (reclaimIdle.isNegative() || reclaimIdle.isZero()) {
             throw new IllegalArgumentException("The reclaim idle time must be positive, got " + reclaimIdle);
@@ -60,6 +61,7 @@ public class EventConsumer extends BackgroundWorker {
         this.streams = List.copyOf(streams);
         this.store = store;
         this.client = client;
+        this.hold = hold;
         this.consumed = Counter.builder("oms.events.consumed").tag("consumer", group).register(meters);
         this.parked = Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
     }
@@ -129,6 +131,7 @@ public class EventConsumer extends BackgroundWorker {
         List<InboundEvent> events = messages.stream().map(m -> event(stream, m)).toList();
         try {
             store.handleOnce(group, events);
+            hold.beforeAck(group, stream, events.size(), () -> running);
             ack(redis, stream, events);
         } catch (RuntimeException batchFailed) {
             for (InboundEvent event : events) {

@@ -15,17 +15,19 @@ public class EventConsumers {
     private final TransactionalOperator tx;
     private final MeterRegistry meters;
     private final Duration reclaimIdle;
+    private final AckHold hold;
 
     EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
-                   Duration reclaimIdle) {
+                   Duration reclaimIdle, AckHold hold) {
         this.client = client;
         this.db = db;
         this.tx = tx;
         this.meters = meters;
         this.reclaimIdle = reclaimIdle;
+        this.hold = hold;
     }
 
     public EventConsumer create(String group, List<String> streams, EventHandler handler) {
-        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters, reclaimIdle);
+        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters, reclaimIdle, hold);
     }
 }

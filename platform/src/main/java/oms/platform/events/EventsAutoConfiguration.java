@@ -32,11 +32,13 @@ public class EventsAutoConfiguration {
     /**
      * Builds a consumer with its own Redis connection (its blocking reads must not hold up others).
      * {@code oms.events.reclaim-idle}: how long an event may sit with a consumer that does not
-     * acknowledge it (a crashed instance) before another takes it over.
+     * acknowledge it (a crashed instance) before another takes it over. {@code oms.events.test-hold-dir}:
+     * only for crash tests, see {@link AckHold}.
      */
     @Bean
     EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
-                                  @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle) {
-        return new EventConsumers(client, db, tx, meters, reclaimIdle);
+                                  @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle,
+                                  @Value("${oms.events.test-hold-dir:}") String holdDir) {
+        return new EventConsumers(client, db, tx, meters, reclaimIdle, AckHold.in(holdDir));
     }
 }

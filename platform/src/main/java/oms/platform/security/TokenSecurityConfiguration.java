@@ -48,7 +48,7 @@ public class TokenSecurityConfiguration {
                         .pathMatchers("/graphql", "/subscriptions", "/livez", "/readyz").permitAll()
                         // the actuator is served on the management port only (loopback / monitoring namespace)
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/metrics/**",
-                                "/actuator/prometheus").permitAll()
+                                "/actuator/prometheus", "/actuator/sqlstatements/**").permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(new JsonAuthenticationEntryPoint())

@@ -9,11 +9,14 @@ import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import reactor.util.context.ContextView;
 
 /**
  * Counts every SQL statement the service sends, as the meter {@code oms.sql.statements}. Operators
- * see database chattiness per request rate; the system tests use it to prove that list queries cost
- * a constant number of statements whatever the page size (no N+1).
+ * see database chattiness per request rate. A statement that runs in the reactive chain of a request
+ * with an {@code x-request-id} also counts for that request ({@link RequestStatements}): the system
+ * tests use it to prove that list queries cost a constant number of statements whatever the page
+ * size (no N+1), unaffected by background work.
  */
 public class SqlStatementMetrics implements BeanPostProcessor {
 
@@ -50,6 +53,11 @@ public class SqlStatementMetrics implements BeanPostProcessor {
                     ? execInfo.getQueries().size()
                     : Math.max(1, execInfo.getBindingsSize());
             counter().increment(statements);
+            // the Reactor context of the subscriber that executed the statement
+            ContextView context = execInfo.getValueStore().get(ContextView.class, ContextView.class);
+            if (context != null) {
+                context.<RequestStatements.Tally>getOrEmpty(RequestStatements.Tally.class).ifPresent(t -> t.add(statements));
+            }
         }
     }
 }

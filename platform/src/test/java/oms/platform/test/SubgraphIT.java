@@ -4,7 +4,10 @@ import com.netflix.graphql.dgs.client.codegen.BaseProjectionNode;
 import com.netflix.graphql.dgs.client.codegen.GraphQLQuery;
 import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.util.Map;
+import java.util.UUID;
+import oms.platform.sql.RequestStatements;
 import oms.stack.GraphQlClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ContextConfiguration;
@@ -20,6 +23,9 @@ public abstract class SubgraphIT {
 
     @Value("${local.server.port}")
     protected int port;
+
+    @Autowired
+    private RequestStatements requestStatements;
 
     /** As an administrator, who may do everything: for tests of behaviour rather than access. */
     protected GraphQlClient graphql() {
@@ -51,4 +57,16 @@ public abstract class SubgraphIT {
         return execute("query($r: [_Any!]!) { _entities(representations: $r) { ... on " + typename + " { "
                 + selection + " } } }", Map.of("r", java.util.List.of(representations)));
     }
+
+    /**
+     * Runs a query as an administrator under a fresh request id and answers its result with the SQL
+     * statements that this request alone cost (background work of the service does not count).
+     */
+    protected Measured measured(String query, Map<String, ?> variables) {
+        String requestId = UUID.randomUUID().toString();
+        JsonNode result = graphql().withHeader(RequestStatements.HEADER, requestId).execute(query, variables);
+        return new Measured(result, requestStatements.statements(requestId).orElse(0L));
+    }
+
+    protected record Measured(JsonNode result, long statements) {}
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Addresses of many customers in one query. */
 @DgsDataLoader(name = "addressesByCustomer")
-class AddressesLoader implements MappedBatchLoader<UUID, List<Address>> {
+class AddressesLoader implements ReactiveBatchLoader<UUID, List<Address>> {
 
     private final AddressRepository addresses;
 
@@ -20,9 +20,8 @@ class AddressesLoader implements MappedBatchLoader<UUID, List<Address>> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, List<Address>>> load(Set<UUID> customerIds) {
+    public Mono<Map<UUID, List<Address>>> loadBatch(Set<UUID> customerIds) {
         return addresses.findByCustomerIds(customerIds)
-                .collect(Collectors.groupingBy(Address::customerId))
-                .toFuture();
+                .collect(Collectors.groupingBy(Address::customerId));
     }
 }

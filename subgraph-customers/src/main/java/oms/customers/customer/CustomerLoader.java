@@ -4,12 +4,12 @@ import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Customers by id, one query per batch: serves {@code customer(id)} and {@code _entities}. */
 @DgsDataLoader(name = "customers")
-class CustomerLoader implements MappedBatchLoader<UUID, Customer> {
+class CustomerLoader implements ReactiveBatchLoader<UUID, Customer> {
 
     private final CustomerRepository customers;
 
@@ -18,7 +18,7 @@ class CustomerLoader implements MappedBatchLoader<UUID, Customer> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, Customer>> load(Set<UUID> ids) {
-        return customers.findAllById(ids).collectMap(Customer::id).toFuture();
+    public Mono<Map<UUID, Customer>> loadBatch(Set<UUID> ids) {
+        return customers.findAllById(ids).collectMap(Customer::id);
     }
 }

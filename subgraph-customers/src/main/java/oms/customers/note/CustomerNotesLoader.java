@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** The notes of many customers in one query. */
 @DgsDataLoader(name = "customerNotes")
-class CustomerNotesLoader implements MappedBatchLoader<UUID, List<CustomerNote>> {
+class CustomerNotesLoader implements ReactiveBatchLoader<UUID, List<CustomerNote>> {
 
     private final CustomerNoteRepository notes;
 
@@ -20,7 +20,7 @@ class CustomerNotesLoader implements MappedBatchLoader<UUID, List<CustomerNote>>
     }
 
     @Override
-    public CompletionStage<Map<UUID, List<CustomerNote>>> load(Set<UUID> customerIds) {
-        return notes.findByCustomerIds(customerIds).collect(Collectors.groupingBy(CustomerNote::customerId)).toFuture();
+    public Mono<Map<UUID, List<CustomerNote>>> loadBatch(Set<UUID> customerIds) {
+        return notes.findByCustomerIds(customerIds).collect(Collectors.groupingBy(CustomerNote::customerId));
     }
 }

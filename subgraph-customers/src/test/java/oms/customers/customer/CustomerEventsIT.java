@@ -21,23 +21,34 @@ class CustomerEventsIT extends SubgraphIT {
     @Value("${oms.redis-url}")
     String redisUrl;
 
-    private List<StreamMessage<String, String>> published(String customerId) throws InterruptedException {
+    /** The customer's events on the stream so far, oldest first. */
+    private List<StreamMessage<String, String>> published(String customerId) {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            List<StreamMessage<String, String>> mine = List.of();
-            while (Instant.now().isBefore(deadline)) {
-                mine = redis.sync().xrange(CustomerEvents.STREAM, Range.create("-", "+")).stream()
-                        .filter(m -> customerId.equals(m.getBody().get("key"))).toList();
-                if (!mine.isEmpty()) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            return mine;
+            return redis.sync().xrange(CustomerEvents.STREAM, Range.create("-", "+")).stream()
+                    .filter(m -> customerId.equals(m.getBody().get("key"))).toList();
         } finally {
             client.shutdown();
         }
+    }
+
+    /** Waits (generously: relay and stream are asynchronous) until the customer has {@code count} events. */
+    private List<StreamMessage<String, String>> awaitPublished(String customerId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<StreamMessage<String, String>> mine;
+        while ((mine = published(customerId)).size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Customer " + customerId + " has " + mine.size() + " of " + count + " events");
+            }
+            Thread.sleep(100);
+        }
+        return mine;
+    }
+
+    private String register(String email) {
+        return execute("mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { customer { id } } }",
+                Map.of("i", Map.of("email", email, "firstName", "Eve", "lastName", "Event")))
+                .at("/data/registerCustomer/customer/id").asString();
     }
 
     private static String status(StreamMessage<String, String> event) {
@@ -46,20 +57,14 @@ class CustomerEventsIT extends SubgraphIT {
 
     @Test
     void a_registered_customer_and_a_status_change_are_published_for_other_services() throws Exception {
-        String id = execute("mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { customer { id } } }",
-                Map.of("i", Map.of("email", "ev-" + UUID.randomUUID() + "@example.com", "firstName", "Eve", "lastName", "Event")))
-                .at("/data/registerCustomer/customer/id").asString();
-        List<StreamMessage<String, String>> events = published(id);
+        String id = register("ev-" + UUID.randomUUID() + "@example.com");
+        List<StreamMessage<String, String>> events = awaitPublished(id, 1);
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().getBody()).containsEntry("type", "CustomerUpserted");
         assertThat(status(events.getFirst())).isEqualTo("ACTIVE");
 
         execute("mutation { updateCustomer(input: {id: \"" + id + "\", status: BLOCKED}) { customer { id } } }");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (published(id).size() < 2 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(status(published(id).getLast())).isEqualTo("BLOCKED");
+        assertThat(status(awaitPublished(id, 2).getLast())).isEqualTo("BLOCKED");
     }
 
     @Test
@@ -67,7 +72,10 @@ class CustomerEventsIT extends SubgraphIT {
         String email = "nope-" + UUID.randomUUID();
         execute("mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { userErrors { code } } }",
                 Map.of("i", Map.of("email", email, "firstName", "No", "lastName", "Body")));
-        Thread.sleep(1500);
+        // the relay publishes in commit order: once a later registration is out, an event of the
+        // rejected one would be out too
+        String later = register("later-" + UUID.randomUUID() + "@example.com");
+        awaitPublished(later, 1);
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             assertThat(redis.sync().xrange(CustomerEvents.STREAM, Range.create("-", "+")).stream()

@@ -3,12 +3,12 @@ package oms.inventory.product;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Products by normalised SKU, one query per batch: serves {@code productBySku} and {@code _entities}. */
 @DgsDataLoader(name = "productsBySku")
-class ProductBySkuLoader implements MappedBatchLoader<String, Product> {
+class ProductBySkuLoader implements ReactiveBatchLoader<String, Product> {
 
     private final ProductRepository products;
 
@@ -17,7 +17,7 @@ class ProductBySkuLoader implements MappedBatchLoader<String, Product> {
     }
 
     @Override
-    public CompletionStage<Map<String, Product>> load(Set<String> skus) {
-        return products.findAllBySku(skus).collectMap(Product::sku).toFuture();
+    public Mono<Map<String, Product>> loadBatch(Set<String> skus) {
+        return products.findAllBySku(skus).collectMap(Product::sku);
     }
 }

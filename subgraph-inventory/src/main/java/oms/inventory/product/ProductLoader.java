@@ -4,15 +4,15 @@ import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /**
  * Products by id, one query per batch: serves {@code product(id)}, {@code _entities} and the
  * product of a stock adjustment.
  */
 @DgsDataLoader(name = "products")
-public class ProductLoader implements MappedBatchLoader<UUID, Product> {
+public class ProductLoader implements ReactiveBatchLoader<UUID, Product> {
 
     private final ProductRepository products;
 
@@ -21,7 +21,7 @@ public class ProductLoader implements MappedBatchLoader<UUID, Product> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, Product>> load(Set<UUID> ids) {
-        return products.findAllById(ids).collectMap(Product::id).toFuture();
+    public Mono<Map<UUID, Product>> loadBatch(Set<UUID> ids) {
+        return products.findAllById(ids).collectMap(Product::id);
     }
 }

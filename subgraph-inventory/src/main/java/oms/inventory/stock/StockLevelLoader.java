@@ -4,12 +4,12 @@ import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Stock levels of many products in one query: a page of products with stock costs one more statement. */
 @DgsDataLoader(name = "stockLevels")
-class StockLevelLoader implements MappedBatchLoader<UUID, StockLevel> {
+class StockLevelLoader implements ReactiveBatchLoader<UUID, StockLevel> {
 
     private final StockRepository stock;
 
@@ -18,7 +18,7 @@ class StockLevelLoader implements MappedBatchLoader<UUID, StockLevel> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, StockLevel>> load(Set<UUID> productIds) {
-        return stock.findLevels(productIds).collectMap(StockLevel::productId).toFuture();
+    public Mono<Map<UUID, StockLevel>> loadBatch(Set<UUID> productIds) {
+        return stock.findLevels(productIds).collectMap(StockLevel::productId);
     }
 }

@@ -2,7 +2,6 @@ package oms.inventory.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,8 @@ import oms.inventory.graphql.client.ProductBySkuProjectionRoot;
 import oms.inventory.graphql.client.ProductGraphQLQuery;
 import oms.inventory.graphql.client.ProductProjectionRoot;
 import oms.inventory.graphql.types.CreateProductInput;
-import oms.platform.sql.SqlStatementMetrics;
 import oms.platform.test.SubgraphIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class ProductIT extends SubgraphIT {
@@ -29,9 +26,6 @@ class ProductIT extends SubgraphIT {
                 userErrors { code field message }
               }
             }""";
-
-    @Autowired
-    MeterRegistry meters;
 
     private JsonNode create(String sku, String name, String price) {
         return execute(CREATE, Map.of("input", Map.of("sku", sku, "name", name, "price", price, "currency", "EUR")))
@@ -205,14 +199,9 @@ class ProductIT extends SubgraphIT {
         }
         String query = "{ products(first: 100, search: \"BULK-\") { edges { node { sku stock { available } } } } }";
         execute(query);
-        double before = statements();
-        JsonNode page = execute(query).at("/data/products/edges");
-        assertThat(page.size()).isEqualTo(30);
+        Measured page = measured(query, Map.of());
+        assertThat(page.result().at("/data/products/edges").size()).isEqualTo(30);
         // one statement for the page, one for all stock levels
-        assertThat(statements() - before).isEqualTo(2);
-    }
-
-    private double statements() {
-        return meters.counter(SqlStatementMetrics.METER).count();
+        assertThat(page.statements()).isEqualTo(2);
     }
 }

@@ -5,23 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import oms.orders.order.Order;
 import oms.orders.order.OrderCriteria;
 import oms.orders.order.OrderService;
 import oms.orders.order.OrderStatus;
+import oms.platform.graphql.ReactiveBatchLoader;
 import oms.platform.pagination.Page;
 import oms.platform.pagination.PageRequest;
-import org.dataloader.MappedBatchLoader;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Customer.orders for a whole page of customers. Keys that share the same arguments (the usual
  * case: one field in one query) are answered by one windowed SQL statement.
  */
 @DgsDataLoader(name = "customerOrders")
-class CustomerOrdersLoader implements MappedBatchLoader<CustomerOrdersLoader.Key, Page<Order>> {
+class CustomerOrdersLoader implements ReactiveBatchLoader<CustomerOrdersLoader.Key, Page<Order>> {
 
     record Key(UUID customerId, PageRequest page, Set<OrderStatus> statuses) {
         Arguments arguments() {
@@ -38,7 +38,7 @@ class CustomerOrdersLoader implements MappedBatchLoader<CustomerOrdersLoader.Key
     }
 
     @Override
-    public CompletionStage<Map<Key, Page<Order>>> load(Set<Key> keys) {
+    public Mono<Map<Key, Page<Order>>> loadBatch(Set<Key> keys) {
         Map<Arguments, List<Key>> groups = keys.stream().collect(Collectors.groupingBy(Key::arguments));
         return Flux.fromIterable(groups.entrySet())
                 .concatMap(group -> {
@@ -50,7 +50,6 @@ class CustomerOrdersLoader implements MappedBatchLoader<CustomerOrdersLoader.Key
                                     .map(key -> Map.entry(key, pages.get(key.customerId())))
                                     .toList());
                 })
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .toFuture();
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** The batch loaders of the order feature: one SQL statement per batch, whatever its size. */
 final class OrderLoaders {
@@ -15,7 +15,7 @@ final class OrderLoaders {
     private OrderLoaders() {}
 
     @DgsDataLoader(name = "orders")
-    static class ById implements MappedBatchLoader<UUID, Order> {
+    static class ById implements ReactiveBatchLoader<UUID, Order> {
         private final OrderRepository orders;
 
         ById(OrderRepository orders) {
@@ -23,13 +23,13 @@ final class OrderLoaders {
         }
 
         @Override
-        public CompletionStage<Map<UUID, Order>> load(Set<UUID> ids) {
-            return orders.findAllById(ids).collectMap(Order::id).toFuture();
+        public Mono<Map<UUID, Order>> loadBatch(Set<UUID> ids) {
+            return orders.findAllById(ids).collectMap(Order::id);
         }
     }
 
     @DgsDataLoader(name = "orderLines")
-    static class Lines implements MappedBatchLoader<UUID, List<OrderLine>> {
+    static class Lines implements ReactiveBatchLoader<UUID, List<OrderLine>> {
         private final OrderRepository orders;
 
         Lines(OrderRepository orders) {
@@ -37,13 +37,13 @@ final class OrderLoaders {
         }
 
         @Override
-        public CompletionStage<Map<UUID, List<OrderLine>>> load(Set<UUID> orderIds) {
-            return orders.findLines(orderIds).collect(Collectors.groupingBy(OrderLine::orderId)).toFuture();
+        public Mono<Map<UUID, List<OrderLine>>> loadBatch(Set<UUID> orderIds) {
+            return orders.findLines(orderIds).collect(Collectors.groupingBy(OrderLine::orderId));
         }
     }
 
     @DgsDataLoader(name = "orderHistory")
-    static class History implements MappedBatchLoader<UUID, List<StatusChange>> {
+    static class History implements ReactiveBatchLoader<UUID, List<StatusChange>> {
         private final OrderRepository orders;
 
         History(OrderRepository orders) {
@@ -51,8 +51,8 @@ final class OrderLoaders {
         }
 
         @Override
-        public CompletionStage<Map<UUID, List<StatusChange>>> load(Set<UUID> orderIds) {
-            return orders.findHistory(orderIds).collect(Collectors.groupingBy(StatusChange::orderId)).toFuture();
+        public Mono<Map<UUID, List<StatusChange>>> loadBatch(Set<UUID> orderIds) {
+            return orders.findHistory(orderIds).collect(Collectors.groupingBy(StatusChange::orderId));
         }
     }
 }

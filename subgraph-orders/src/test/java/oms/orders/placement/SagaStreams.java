@@ -30,8 +30,9 @@ public final class SagaStreams extends TestStreams {
                 {"customerId":"%s","status":"ACTIVE","subject":"%s"}""".formatted(id, subject));
     }
 
+    /** Waits for an asynchronous step; generous, so that a slow machine only makes a test take longer. */
     public static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Timed out waiting for " + what);

@@ -2,6 +2,7 @@ package oms.orders.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 /** Order-status subscriptions over graphql-transport-ws and SSE, against real Postgres and Redis. */
 class OrderStatusSubscriptionIT extends SubgraphIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String EVENT = "cursor orderId number previousStatus status version at actor reason";
 
     @Value("${oms.redis-url}")
@@ -40,6 +41,8 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     Environment environment;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
 
     private SagaStreams streams;
     private final UUID product = UUID.randomUUID();
@@ -117,10 +120,11 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
 
     @Test
     void the_customers_own_orders_arrive_over_sse_including_new_ones() {
+        awaitOpenSubscriptions(meters, 0);
         LiveSubscription sub = SseSubscription.open(http(), TestTokens.customer(customer),
                 "subscription { myOrderStatusChanges { " + EVENT + " } }", Map.of());
         try (sub) {
-            sleepForRegistration();
+            awaitOpenSubscriptions(meters, 1);
             String id = placeMine();
             place(as(TestTokens.customer(otherCustomer))); // not theirs: never delivered
             reserve(id);
@@ -192,10 +196,11 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
 
     @Test
     void the_subscription_ends_when_its_token_expires() {
-        String shortLived = TestTokens.builder().roles("customer").customerId(customer).expiresInSeconds(2).build();
+        // long enough to connect and subscribe on a slow machine; the end is then awaited generously
+        String shortLived = TestTokens.builder().roles("customer").customerId(customer).expiresInSeconds(8).build();
         try (LiveConnection connection = LiveConnection.open(ws(), shortLived);
              LiveSubscription sub = connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
-            assertThat(sub.awaitEnd(Duration.ofSeconds(10))).isTrue();
+            assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("TOKEN_EXPIRED");
         }
     }
@@ -210,8 +215,8 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
                 + "cursor orderId version status } }";
         List<JsonNode> seen = new ArrayList<>();
         LiveConnection first = LiveConnection.open(ws(), staff);
+        // from cursor 0: what happens before the subscription is registered is replayed, not missed
         LiveSubscription sub = first.subscribe(query, Map.of("c", buyer.toString(), "after", "0"));
-        sleepForRegistration();
 
         // 250 orders placed and then confirmed: 500 status changes while the subscriber comes and goes
         // 249 more orders placed, then all 250 confirmed: 500 status changes in all, made while the
@@ -266,7 +271,7 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
                     TestTokens.customer(customer));
                  LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id) "
                          + "{ status reason } }", Map.of("id", id))) {
-                sleepForRegistration();
+                awaitOpenSubscriptions(b.getBean(MeterRegistry.class), 1);
                 JsonNode cancelled = me.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"changed my mind\"}) "
                         + "{ order { status } userErrors { code } } }", Map.of("id", id)); // through instance A
                 assertThat(cancelled.at("/data/cancelOrder/order/status").asString()).isEqualTo("CANCELLED");
@@ -301,11 +306,13 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
         return ids;
     }
 
-    private static void sleepForRegistration() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until an instance has exactly {@code n} subscriptions open: before a test's own, the earlier
+     * tests' are gone; after it, a live subscription (one without replay) is registered and sees every
+     * change from now on.
+     */
+    private static void awaitOpenSubscriptions(MeterRegistry instance, int n) {
+        SagaStreams.await(() -> instance.get("oms.subscriptions.active").gauge().value() == n,
+                n + " open subscription(s)");
     }
 }

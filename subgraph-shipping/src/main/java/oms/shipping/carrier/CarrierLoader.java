@@ -3,12 +3,12 @@ package oms.shipping.carrier;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Carriers by code, one query per batch: a page of shipments names only a handful of carriers. */
 @DgsDataLoader(name = "carriers")
-class CarrierLoader implements MappedBatchLoader<String, Carrier> {
+class CarrierLoader implements ReactiveBatchLoader<String, Carrier> {
 
     private final CarrierRepository carriers;
 
@@ -17,7 +17,7 @@ class CarrierLoader implements MappedBatchLoader<String, Carrier> {
     }
 
     @Override
-    public CompletionStage<Map<String, Carrier>> load(Set<String> codes) {
-        return carriers.findByCodes(codes).collectMap(Carrier::code).toFuture();
+    public Mono<Map<String, Carrier>> loadBatch(Set<String> codes) {
+        return carriers.findByCodes(codes).collectMap(Carrier::code);
     }
 }

@@ -4,12 +4,12 @@ import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** The shipments of many orders in one query; orders without one are simply absent (null). */
 @DgsDataLoader(name = "shipmentsByOrder")
-class ShipmentByOrderLoader implements MappedBatchLoader<UUID, Shipment> {
+class ShipmentByOrderLoader implements ReactiveBatchLoader<UUID, Shipment> {
 
     private final ShipmentRepository shipments;
 
@@ -18,7 +18,7 @@ class ShipmentByOrderLoader implements MappedBatchLoader<UUID, Shipment> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, Shipment>> load(Set<UUID> orderIds) {
-        return shipments.findByOrderIds(orderIds).collectMap(Shipment::orderId).toFuture();
+    public Mono<Map<UUID, Shipment>> loadBatch(Set<UUID> orderIds) {
+        return shipments.findByOrderIds(orderIds).collectMap(Shipment::orderId);
     }
 }

@@ -4,12 +4,12 @@ import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Shipments by id, one query per batch: serves {@code shipment(id)} and {@code _entities}. */
 @DgsDataLoader(name = "shipments")
-class ShipmentLoader implements MappedBatchLoader<UUID, Shipment> {
+class ShipmentLoader implements ReactiveBatchLoader<UUID, Shipment> {
 
     private final ShipmentRepository shipments;
 
@@ -18,7 +18,7 @@ class ShipmentLoader implements MappedBatchLoader<UUID, Shipment> {
     }
 
     @Override
-    public CompletionStage<Map<UUID, Shipment>> load(Set<UUID> ids) {
-        return shipments.findAllById(ids).collectMap(Shipment::id).toFuture();
+    public Mono<Map<UUID, Shipment>> loadBatch(Set<UUID> ids) {
+        return shipments.findAllById(ids).collectMap(Shipment::id);
     }
 }

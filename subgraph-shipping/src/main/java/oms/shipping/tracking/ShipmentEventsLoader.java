@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.dataloader.MappedBatchLoader;
+import oms.platform.graphql.ReactiveBatchLoader;
+import reactor.core.publisher.Mono;
 
 /** Tracking events of many shipments in one query. */
 @DgsDataLoader(name = "eventsByShipment")
-class ShipmentEventsLoader implements MappedBatchLoader<UUID, List<ShipmentEvent>> {
+class ShipmentEventsLoader implements ReactiveBatchLoader<UUID, List<ShipmentEvent>> {
 
     private final ShipmentEventRepository events;
 
@@ -20,10 +20,9 @@ class ShipmentEventsLoader implements MappedBatchLoader<UUID, List<ShipmentEvent
     }
 
     @Override
-    public CompletionStage<Map<UUID, List<ShipmentEvent>>> load(Set<UUID> shipmentIds) {
+    public Mono<Map<UUID, List<ShipmentEvent>>> loadBatch(Set<UUID> shipmentIds) {
         // groupingBy keeps each list in the query's (oldest first) order
         return events.findByShipmentIds(shipmentIds)
-                .collect(Collectors.groupingBy(ShipmentEvent::shipmentId))
-                .toFuture();
+                .collect(Collectors.groupingBy(ShipmentEvent::shipmentId));
     }
 }

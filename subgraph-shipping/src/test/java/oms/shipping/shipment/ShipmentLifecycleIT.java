@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 class ShipmentLifecycleIT extends SubgraphIT {
 
+    /** Events travel through the outbox relay and a consumer; generous, a slow machine only takes longer. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private static final String SHIPMENT = """
             id status trackingNumber dispatchedAt deliveredAt carrier { code }
             events { status location description occurredAt }""";
@@ -123,7 +126,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
 
         streams.cancel(gone);
         streams.cancel(waiting);
-        await().atMost(Duration.ofSeconds(10)).until(() -> shipmentOf(waiting).at("/status").asString().equals("CANCELLED"));
+        await().atMost(PATIENCE).until(() -> shipmentOf(waiting).at("/status").asString().equals("CANCELLED"));
 
         JsonNode cancelled = shipmentOf(waiting);
         assertThat(cancelled.at("/events/1/status").asString()).isEqualTo("CANCELLED");
@@ -305,12 +308,12 @@ class ShipmentLifecycleIT extends SubgraphIT {
     }
 
     private List<StreamMessage<String, String>> awaitPublished(UUID order, int count) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> published(order), list -> list.size() >= count);
+        return await().atMost(PATIENCE).until(() -> published(order), list -> list.size() >= count);
     }
 
     /** Waits until the relay has published every committed outbox row. */
     private void awaitRelayed() {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(PATIENCE)
                 .until(() -> count("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL") == 0);
     }
 
@@ -321,7 +324,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
     // --- the warehouse's side
 
     private JsonNode awaitShipment(UUID order) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> shipmentOf(order), s -> !s.isNull() && !s.isMissingNode());
+        return await().atMost(PATIENCE).until(() -> shipmentOf(order), s -> !s.isNull() && !s.isMissingNode());
     }
 
     private JsonNode shipmentOf(UUID order) {

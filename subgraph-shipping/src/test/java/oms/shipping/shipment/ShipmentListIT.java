@@ -2,8 +2,6 @@ package oms.shipping.shipment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,13 +9,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import oms.platform.sql.SqlStatementMetrics;
 import oms.platform.test.SubgraphIT;
 import oms.shipping.SeededDemo;
 import oms.shipping.graphql.client.ShipmentsGraphQLQuery;
 import oms.shipping.graphql.client.ShipmentsProjectionRoot;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The shipments list over the seeded demo data: paging, filters and the cost of a page. */
@@ -31,9 +27,6 @@ class ShipmentListIT extends SubgraphIT {
                 pageInfo { hasNextPage endCursor }
               }
             }""";
-
-    @Autowired
-    MeterRegistry meters;
 
     /** Every node of every page, following endCursor until hasNextPage is false. */
     private List<JsonNode> walk(int first, String status, String carrier) {
@@ -127,14 +120,8 @@ class ShipmentListIT extends SubgraphIT {
     }
 
     private long statementsFor(String query, int first) {
-        double before = statements();
-        JsonNode result = execute(query, Map.of("first", first));
-        assertThat(result.at("/data/shipments/edges").size()).isEqualTo(first);
-        return Math.round(statements() - before);
-    }
-
-    private double statements() {
-        Counter counter = meters.find(SqlStatementMetrics.METER).counter();
-        return counter == null ? 0 : counter.count();
+        Measured page = measured(query, Map.of("first", first));
+        assertThat(page.result().at("/data/shipments/edges").size()).isEqualTo(first);
+        return page.statements();
     }
 }

@@ -1,0 +1,47 @@
+package oms.platform.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A test-only hold point between committing a batch of events and acknowledging it: the moment a
+ * crash leaves events processed but unacknowledged, which only reclaim and the dedupe on event id can
+ * repair. Off unless {@code oms.events.test-hold-dir} names a folder (the test stack sets it). A test
+ * arms it for one consumer group and stream by creating {@code <group>.<stream>.hold} there; the
+ * consumer that commits the next batch of that stream writes {@code <group>.<stream>.held} (how many
+ * events it holds) and waits, without acknowledging, while the hold file exists.
+ */
+final class AckHold {
+
+    private static final AckHold OFF = new AckHold(null);
+    private final Path dir;
+
+    private AckHold(Path dir) {
+        this.dir = dir;
+    }
+
+    static AckHold in(String dir) {
+        return dir == null || dir.isBlank() ? OFF : new AckHold(Path.of(dir));
+    }
+
+    void beforeAck(String group, String stream, int events, BooleanSupplier running) {
+        if (dir == null) {
+            return;
+        }
+        Path hold = dir.resolve(group + "." + stream + ".hold");
+        if (!Files.exists(hold)) {
+            return;
+        }
+        try {
+            Files.writeString(dir.resolve(group + "." + stream + ".held"), Integer.toString(events));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        while (Files.exists(hold) && running.getAsBoolean()) {
+            BackgroundWorker.sleep(20);
+        }
+    }
+}
