@@ -258,7 +258,8 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
         // instance B: same database and Redis, its own port; its feed check is off, so only pub/sub can deliver
         List<String> settings = new ArrayList<>(List.of("server.port=0", "oms.redis-url=" + redisUrl,
                 "oms.security.issuer=" + TestTokens.ISSUER, "oms.security.audience=" + TestTokens.AUDIENCE,
-                "oms.security.public-key=" + TestTokens.publicKey(), "oms.subscriptions.poll-interval=1h"));
+                "oms.security.public-key=" + TestTokens.publicKey(), "oms.subscriptions.poll-interval=1h",
+                "oms.security.hmac-secret=" + TestTokens.HMAC_SECRET, "management.server.port=0"));
         for (String name : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
                 "spring.flyway.url", "spring.flyway.user", "spring.flyway.password")) {
             settings.add(name + "=" + environment.getProperty(name));
