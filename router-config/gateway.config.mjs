@@ -12,6 +12,7 @@
 //   OMS_MAX_REQUEST_BYTES [1048576]  (a 1,000-order createOrders batch is about half of that)
 //   OMS_MAX_COST [50000]           the most an operation may cost (see plugins/cost.mjs for the model)
 //   OMS_RATE_LIMIT [on]            `off` switches the per-caller budget off (load tests); the ceiling stays
+//   OMS_QUERY_COST [on]            `off` drops cost estimation entirely: only for benchmark baselines
 //   OMS_RATE_LIMIT_CAPACITY [200000]  OMS_RATE_LIMIT_REFILL [20000]  points per caller, refilled per second
 //   OMS_HMAC_SECRET                the secret every subgraph request is signed with (HMAC); subgraphs refuse
 //                                  unsigned requests
@@ -73,6 +74,7 @@ export function routerSettings(env = process.env) {
     maxRequestBytes: positiveInt(env, 'OMS_MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes),
     maxCost: positiveInt(env, 'OMS_MAX_COST', DEFAULTS.maxCost),
     rateLimit: (env.OMS_RATE_LIMIT ?? 'on').trim().toLowerCase() !== 'off',
+    queryCost: (env.OMS_QUERY_COST ?? 'on').trim().toLowerCase() !== 'off',
     rateLimitCapacity: positiveInt(env, 'OMS_RATE_LIMIT_CAPACITY', DEFAULTS.rateLimitCapacity),
     rateLimitRefill: positiveInt(env, 'OMS_RATE_LIMIT_REFILL', DEFAULTS.rateLimitRefill),
     hmacSecret: env.OMS_HMAC_SECRET?.trim() || null,
@@ -139,12 +141,13 @@ export function createGatewayConfig(env = process.env) {
         log.warn('OMS_JWT_ISSUER, OMS_JWKS_URL and OMS_JWT_AUDIENCE are not set: bearer tokens are NOT verified at the router');
       }
       plugins.push(...useOperationLimits(settings));
-      plugins.push(useQueryCost({
+      if (settings.queryCost) plugins.push(useQueryCost({
         maxCost: settings.maxCost,
         rateLimit: settings.rateLimit,
         capacity: settings.rateLimitCapacity,
         refillPerSecond: settings.rateLimitRefill,
       }));
+      else log.warn('OMS_QUERY_COST=off: no cost ceiling and no rate limits (benchmark baselines only)');
       if (!settings.hmacSecret) {
         log.warn('OMS_HMAC_SECRET is not set: subgraph requests are NOT signed, and the subgraphs will refuse them');
       }

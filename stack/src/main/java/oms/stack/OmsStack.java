@@ -157,21 +157,27 @@ public final class OmsStack implements AutoCloseable {
     }
 
     private ManagedProcess startRouter() throws IOException {
-        return startRouter("router", options.ports().router(), true);
+        return startRouter("router", options.ports().router(), Map.of());
     }
 
     /**
-     * A second router over the same subgraphs that does not check tokens itself (the subgraphs still
-     * do): the baseline of {@code ./oms bench auth}. Stopped with the stack.
+     * Another router over the same subgraphs, for benchmark baselines, with {@code settings} added to
+     * (a null value removes) its environment; e.g. without the token variables it checks no tokens
+     * (the subgraphs still do). Stopped with the stack.
      */
-    public String startRouterWithoutTokenChecks(int port) throws IOException {
-        ManagedProcess router = track(startRouter("router-no-jwt", port, false));
+    public String startExtraRouter(String name, int port, Map<String, String> settings) throws IOException {
+        ManagedProcess router = track(startRouter(name, port, settings));
         String url = "http://127.0.0.1:" + port + "/graphql";
         router.awaitHealthy(STARTUP_TIMEOUT);
         return url;
     }
 
-    private ManagedProcess startRouter(String name, int port, boolean checkTokens) throws IOException {
+    /** The variables that make a router verify tokens (for {@link #startExtraRouter}: map them to null). */
+    public java.util.Set<String> tokenVariables() {
+        return tokenValidation().keySet();
+    }
+
+    private ManagedProcess startRouter(String name, int port, Map<String, String> settings) throws IOException {
         Path routerDir = options.projectDir().resolve("router-config");
         Path gateway = routerDir.resolve("node_modules/.bin/hive-gateway");
         if (!Files.exists(gateway)) {
@@ -187,11 +193,8 @@ public final class OmsStack implements AutoCloseable {
         // the IDE and introspection for a developer's `./oms up`; production hardening in system tests
         env.put("OMS_ENV", options.persistent() ? "development" : "production");
         env.put(RouterSignature.SECRET_ENV, signatureSecret);
-        if (checkTokens) {
-            env.putAll(tokenValidation());
-        } else {
-            tokenValidation().keySet().forEach(key -> env.put(key, null));
-        }
+        env.putAll(tokenValidation());
+        env.putAll(settings);
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
                 env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
     }

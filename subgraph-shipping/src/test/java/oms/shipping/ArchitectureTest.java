@@ -2,6 +2,7 @@ package oms.shipping;
 
 import java.nio.file.Path;
 import oms.platform.test.DomainPurity;
+import oms.platform.test.EntityAccessContract;
 import oms.platform.test.SchemaContract;
 import oms.platform.test.LoaderContext;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,10 @@ class ArchitectureTest {
     @Test
     void every_data_loader_runs_with_the_request_context() {
         LoaderContext.check("oms.shipping");
+    }
+
+    @Test
+    void every_entity_fetcher_checks_the_caller_or_is_declared_public() {
+        EntityAccessContract.check("oms.shipping");
     }
 }

@@ -244,7 +244,8 @@ class HostileInputFuzzIT {
     private Object plausible(TypeDefinitionRegistry schema, Type<?> type, int depth) {
         Type<?> inner = unwrap(type);
         if (inner instanceof ListType list) {
-            return List.of(plausible(schema, list.getType(), depth + 1));
+            Object item = plausible(schema, list.getType(), depth + 1);
+            return item == null ? List.of() : List.of(item);
         }
         String name = named(type);
         return switch (name) {

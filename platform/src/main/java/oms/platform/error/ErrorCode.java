@@ -1,8 +1,9 @@
 package oms.platform.error;
 
 /**
- * Stable error codes shared by every subgraph. Clients switch on these, so a code is never renamed
- * or reused for another meaning; the README documents each one.
+ * Every stable error code of the API, the subgraphs' and the router's: clients switch on these, so a
+ * code is never renamed or reused for another meaning. README's error table, the subgraph schemas'
+ * {@code ErrorCode} enums and the router's plugins are checked against this list by the tests.
  */
 public enum ErrorCode {
     /** The caller's input is malformed in a way no more specific code describes. */
@@ -50,5 +51,26 @@ public enum ErrorCode {
     /** A subscriber fell too far behind and was disconnected; resume from the last cursor it received. */
     SUBSCRIBER_TOO_SLOW,
     /** Something failed on the server; details are in the server log under the trace id. */
-    INTERNAL
+    INTERNAL,
+
+    // Request errors: the document does not parse, does not validate, or asks for what is not served.
+    GRAPHQL_PARSE_FAILED,
+    GRAPHQL_VALIDATION_FAILED,
+    OPERATION_NOT_SUPPORTED,
+
+    // The router's own refusals (router-config/plugins), before any subgraph is called.
+    /** The identity provider's keys cannot be fetched right now (HTTP 503). */
+    AUTHENTICATION_UNAVAILABLE,
+    /** The request body is over the router's limit (HTTP 413). */
+    REQUEST_TOO_LARGE,
+    /** A browser "simple" request without a CSRF-safe content type or header (HTTP 403). */
+    CSRF_BLOCKED,
+    DEPTH_LIMIT_EXCEEDED,
+    TOO_MANY_ALIASES,
+    TOKEN_LIMIT_EXCEEDED,
+    INTROSPECTION_DISABLED,
+    /** The operation's estimated cost is above the ceiling (HTTP 400). */
+    QUERY_TOO_COSTLY,
+    /** The caller's cost budget is spent (HTTP 429 with Retry-After). */
+    RATE_LIMITED
 }

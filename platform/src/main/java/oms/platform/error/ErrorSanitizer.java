@@ -65,11 +65,11 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
             // a variable that does not coerce to its type (a DateTime, enum or number that does not parse)
             extensions.put("code", ErrorCode.INVALID_ARGUMENT.name());
         } else if (type == ErrorType.InvalidSyntax || isLexerProblem(error)) {
-            extensions.put("code", "GRAPHQL_PARSE_FAILED");
+            extensions.put("code", ErrorCode.GRAPHQL_PARSE_FAILED.name());
         } else if (type == ErrorType.ValidationError || String.valueOf(type).equals("BAD_REQUEST")) {
-            extensions.put("code", "GRAPHQL_VALIDATION_FAILED");
+            extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name());
         } else if (type == ErrorType.OperationNotSupported) {
-            extensions.put("code", "OPERATION_NOT_SUPPORTED");
+            extensions.put("code", ErrorCode.OPERATION_NOT_SUPPORTED.name());
         } else {
             log.error("Unclassified GraphQL error at {}: {}", error.getPath(), error.getMessage());
             extensions.put("code", ErrorCode.INTERNAL.name());

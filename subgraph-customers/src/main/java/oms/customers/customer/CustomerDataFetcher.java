@@ -47,7 +47,7 @@ public class CustomerDataFetcher {
     @DgsQuery
     CompletableFuture<Customer> customer(@InputArgument String id, DgsDataFetchingEnvironment dfe) {
         UUID customerId = Ids.parse(id, "id");
-        Callers.of(dfe).requireCustomerAccess(customerId, Role.SALES, Role.WAREHOUSE);
+        CustomerAccess.requireReadable(Callers.of(dfe), customerId);
         return loader(dfe).load(customerId).thenApply(c -> {
             if (c == null) {
                 throw DomainException.notFound("Customer", id);
@@ -72,7 +72,7 @@ public class CustomerDataFetcher {
         Caller caller = Callers.of(dfe);
         return Ids.tryParse(values.get("id"))
                 .map(id -> {
-                    caller.requireCustomerAccess(id, Role.SALES, Role.WAREHOUSE);
+                    CustomerAccess.requireReadable(caller, id);
                     return loader(dfe).load(id);
                 })
                 .orElse(CompletableFuture.completedFuture(null));

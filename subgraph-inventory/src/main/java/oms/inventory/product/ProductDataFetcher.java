@@ -19,6 +19,7 @@ import oms.inventory.graphql.types.UpdateProductInput;
 import oms.platform.error.DomainException;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
+import oms.platform.security.PublicEntity;
 import oms.platform.security.Callers;
 import oms.platform.security.Role;
 import oms.platform.pagination.PageRequest;
@@ -58,6 +59,7 @@ public class ProductDataFetcher {
 
     /** The router sends either key; a malformed or unknown one resolves to null. */
     @DgsEntityFetcher(name = DgsConstants.PRODUCT.TYPE_NAME)
+    @PublicEntity("the catalogue is public; the stock fields check the caller themselves")
     public CompletableFuture<Product> productEntity(Map<String, Object> values, DgsDataFetchingEnvironment dfe) {
         if (values.get(DgsConstants.PRODUCT.Id) != null) {
             return Ids.tryParse(values.get(DgsConstants.PRODUCT.Id))

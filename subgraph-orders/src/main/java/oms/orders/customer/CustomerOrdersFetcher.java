@@ -14,6 +14,7 @@ import oms.orders.graphql.types.OrderConnection;
 import oms.orders.order.OrderConnections;
 import oms.orders.order.OrderStatus;
 import oms.platform.graphql.Ids;
+import oms.platform.security.PublicEntity;
 import oms.platform.pagination.PageRequest;
 import oms.platform.security.Callers;
 import oms.platform.security.Role;
@@ -24,6 +25,7 @@ import org.dataloader.DataLoader;
 public class CustomerOrdersFetcher {
 
     @DgsEntityFetcher(name = DgsConstants.CUSTOMER.TYPE_NAME)
+    @PublicEntity("a key stub: Customer.orders checks the caller")
     public Customer customer(Map<String, Object> values) {
         return Ids.tryParse(values.get("id")).map(Customer::new).orElse(null);
     }

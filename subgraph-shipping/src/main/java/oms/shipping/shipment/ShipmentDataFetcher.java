@@ -24,7 +24,6 @@ import reactor.core.publisher.Mono;
 @DgsComponent
 public class ShipmentDataFetcher {
 
-    private static final Role[] STAFF = {Role.SALES, Role.WAREHOUSE};
 
     private final ShipmentService service;
 
@@ -40,21 +39,21 @@ public class ShipmentDataFetcher {
             if (s == null) {
                 throw DomainException.notFound("Shipment", id);
             }
-            return readable(caller, s, id);
+            return ShipmentAccess.readable(caller, s, "Shipment", id);
         });
     }
 
     @DgsQuery
     Mono<Shipment> shipmentByTrackingNumber(@InputArgument String trackingNumber, DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).requireAuthenticated();
-        return service.byTrackingNumber(trackingNumber).map(s -> readable(caller, s, trackingNumber, "Shipment with tracking number"));
+        return service.byTrackingNumber(trackingNumber).map(s -> ShipmentAccess.readable(caller, s, "Shipment with tracking number", trackingNumber));
     }
 
     @DgsQuery
     Mono<ShipmentConnection> shipments(@InputArgument Integer first, @InputArgument String after,
                                        @InputArgument ShipmentStatus status, @InputArgument String carrier,
                                        DgsDataFetchingEnvironment dfe) {
-        Callers.of(dfe).require(STAFF);
+        Callers.of(dfe).require(ShipmentAccess.STAFF);
         PageRequest request = PageRequest.of(first, after);
         return service.page(status, carrier, request).map(page -> ShipmentConnection.newBuilder()
                 .edges(page.edges((cursor, node) -> ShipmentEdge.newBuilder().cursor(cursor).node(node).build()))
@@ -68,7 +67,7 @@ public class ShipmentDataFetcher {
         Caller caller = Callers.of(dfe).requireAuthenticated();
         return Ids.tryParse(values.get("id"))
                 .map(id -> dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).load(id)
-                        .thenApply(s -> s == null ? null : readable(caller, s, id)))
+                        .thenApply(s -> s == null ? null : ShipmentAccess.readable(caller, s, "Shipment", id)))
                 .orElse(CompletableFuture.completedFuture(null));
     }
 
@@ -84,17 +83,8 @@ public class ShipmentDataFetcher {
         Order order = dfe.getSource();
         return dfe.<UUID, Shipment>getDataLoader(ShipmentByOrderLoader.class).load(order.id())
                                 // another customer's order has, as far as this caller can tell, no shipment: as an unknown order
-                .thenApply(s -> s == null || !caller.mayAccessCustomer(s.customerId(), STAFF) ? null : s);
+                .thenApply(s -> s == null || !ShipmentAccess.isReadable(caller, s) ? null : s);
     }
 
     /** Sales and warehouse see every shipment; a customer only those of their own orders. */
-    private static Shipment readable(Caller caller, Shipment shipment, Object key) {
-        return readable(caller, shipment, key, "Shipment");
-    }
-
-    /** Another customer's shipment answers exactly as an unknown {@code what key} would. */
-    private static Shipment readable(Caller caller, Shipment shipment, Object key, String what) {
-        caller.requireOwnerOrStaff(shipment.customerId(), () -> DomainException.notFound(what, key), STAFF);
-        return shipment;
-    }
 }
