@@ -17,6 +17,11 @@
 //   OMS_HMAC_SECRET                the secret every subgraph request is signed with (HMAC); subgraphs refuse
 //                                  unsigned requests
 //   OMS_CORS_ORIGINS [http://localhost:3000]  comma-separated origins that browsers may call from
+//   OMS_UPSTREAM_TIMEOUT_MS [5000]  the longest one subgraph call may take (queries and mutations)
+//   OMS_REQUEST_DEADLINE_MS [10000] the longest all subgraph calls of one operation may take together
+//   OMS_UPSTREAM_RETRIES [2]        retries of a failed subgraph call, queries only (back-off 200 ms, ×2)
+//   A subgraph that fails 5 times in a row is not called for 5 s (its fields answer SERVICE_UNAVAILABLE
+//   at once), then tried again.
 // Refusals (HTTP status, extensions.code): 401 UNAUTHENTICATED, 503 AUTHENTICATION_UNAVAILABLE (JWKS
 // unreachable), 413 REQUEST_TOO_LARGE, 403 CSRF_BLOCKED, 400 DEPTH_LIMIT_EXCEEDED, TOO_MANY_ALIASES,
 // TOKEN_LIMIT_EXCEEDED, INTROSPECTION_DISABLED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COSTLY; 429 RATE_LIMITED. Tests: test/ (`npm test`).
@@ -30,6 +35,7 @@ import {
 } from './plugins/hardening.mjs';
 import { headerValue, useJwtAuth } from './plugins/jwt.mjs';
 import { useQueryCost } from './plugins/cost.mjs';
+import { upstreamTimeout, useSubgraphFailures } from './plugins/failures.mjs';
 
 export const DEFAULTS = Object.freeze({
   maxDepth: 12,
@@ -41,6 +47,9 @@ export const DEFAULTS = Object.freeze({
   rateLimitCapacity: 200_000,
   rateLimitRefill: 20_000,
   corsOrigins: ['http://localhost:3000'],
+  upstreamTimeoutMs: 5_000,
+  requestDeadlineMs: 10_000,
+  upstreamRetries: 2,
 });
 
 function positiveInt(env, name, fallback) {
@@ -78,6 +87,10 @@ export function routerSettings(env = process.env) {
     rateLimitCapacity: positiveInt(env, 'OMS_RATE_LIMIT_CAPACITY', DEFAULTS.rateLimitCapacity),
     rateLimitRefill: positiveInt(env, 'OMS_RATE_LIMIT_REFILL', DEFAULTS.rateLimitRefill),
     hmacSecret: env.OMS_HMAC_SECRET?.trim() || null,
+    upstreamTimeoutMs: positiveInt(env, 'OMS_UPSTREAM_TIMEOUT_MS', DEFAULTS.upstreamTimeoutMs),
+    requestDeadlineMs: positiveInt(env, 'OMS_REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs),
+    upstreamRetries: env.OMS_UPSTREAM_RETRIES?.trim() === '0' ? 0
+      : positiveInt(env, 'OMS_UPSTREAM_RETRIES', DEFAULTS.upstreamRetries),
     corsOrigins: env.OMS_CORS_ORIGINS?.trim()
       ? env.OMS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
       : DEFAULTS.corsOrigins,
@@ -103,6 +116,8 @@ export function createGatewayConfig(env = process.env) {
     landingPage: false,
     // browsers only from the configured front-end origins, never a wildcard with credentials
     cors: { origin: settings.corsOrigins, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] },
+    // a hung or dead subgraph costs only its own fields (null + SERVICE_UNAVAILABLE) within the timeout
+    upstreamTimeout: upstreamTimeout({ timeoutMs: settings.upstreamTimeoutMs, deadlineMs: settings.requestDeadlineMs }),
     // every subgraph request carries the router's HMAC signature; the subgraphs refuse anything else
     ...(settings.hmacSecret ? { hmacSignature: { secret: settings.hmacSecret } } : {}),
     // unexpected errors become "Unexpected error." (details only in the router log); in production
@@ -148,6 +163,7 @@ export function createGatewayConfig(env = process.env) {
         refillPerSecond: settings.rateLimitRefill,
       }));
       else log.warn('OMS_QUERY_COST=off: no cost ceiling and no rate limits (benchmark baselines only)');
+      plugins.push(useSubgraphFailures({ development, log, retries: settings.upstreamRetries, delayMs: 200 }));
       if (!settings.hmacSecret) {
         log.warn('OMS_HMAC_SECRET is not set: subgraph requests are NOT signed, and the subgraphs will refuse them');
       }

@@ -222,6 +222,32 @@ public final class OmsStack implements AutoCloseable {
         tracked(name).kill();
     }
 
+    /**
+     * Freezes a subgraph or router process (SIGSTOP): it keeps its connections but answers nothing, as a
+     * hung service would, until {@link #resume}.
+     */
+    public synchronized void pause(String name) {
+        signal(name, "STOP");
+    }
+
+    public synchronized void resume(String name) {
+        signal(name, "CONT");
+    }
+
+    private void signal(String name, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(tracked(name).pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts a killed process again with the same command, port and settings, and waits until it is healthy. */
     public void restart(String name) throws IOException {
         ManagedProcess again;

@@ -72,5 +72,7 @@ public enum ErrorCode {
     /** The operation's estimated cost is above the ceiling (HTTP 400). */
     QUERY_TOO_COSTLY,
     /** The caller's cost budget is spent (HTTP 429 with Retry-After). */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** A service behind the router did not answer in time or is down: the fields it provides are null. */
+    SERVICE_UNAVAILABLE
 }

@@ -13,9 +13,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @AutoConfiguration
 public class EventsAutoConfiguration {
 
+    /** Commands give up after {@code oms.redis-timeout} (5 s): a hung Redis never holds a caller for a minute. */
     @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(@Value("${oms.redis-url}") String url) {
-        return RedisClient.create(url);
+    RedisClient redisClient(@Value("${oms.redis-url}") String url, @Value("${oms.redis-timeout:5s}") Duration timeout) {
+        RedisClient client = RedisClient.create(url);
+        client.setDefaultTimeout(timeout);
+        return client;
+    }
+
+    @Bean
+    RedisHealth redisHealthIndicator(RedisClient client) {
+        return new RedisHealth(client);
     }
 
     @Bean
