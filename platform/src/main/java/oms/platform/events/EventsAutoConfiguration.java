@@ -3,6 +3,8 @@ package oms.platform.events;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,23 @@ public class EventsAutoConfiguration {
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, MeterRegistry meters,
                             @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
         return new OutboxRelay(db, tx, client, pollInterval, meters);
+    }
+
+    /**
+     * Sent outbox rows go after {@code oms.retention.outbox} (1 day), processed-event records after
+     * {@code oms.retention.processed-events} (7 days: far longer than any redelivery, which happens
+     * within minutes), plus each service's own rules (beans of {@link Retention.Rule}).
+     */
+    @Bean
+    Retention retention(DatabaseClient db, TransactionalOperator tx, List<Retention.Rule> serviceRules,
+                        @Value("${oms.retention.outbox:1d}") Duration outbox,
+                        @Value("${oms.retention.processed-events:7d}") Duration processed,
+                        @Value("${oms.retention.interval:1h}") Duration interval) {
+        List<Retention.Rule> rules = new ArrayList<>(List.of(
+                new Retention.Rule("outbox", "published_at", outbox),
+                new Retention.Rule("processed_events", "processed_at", processed)));
+        rules.addAll(serviceRules);
+        return new Retention(db, tx, rules, interval);
     }
 
     @Bean

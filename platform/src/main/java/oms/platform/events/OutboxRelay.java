@@ -95,7 +95,6 @@ public class OutboxRelay extends BackgroundWorker {
     @Override
     protected void loop() {
         long backoff = 100;
-        long lastCleanup = System.nanoTime();
         while (running) {
             try {
                 int n = relayOnce();
@@ -103,10 +102,6 @@ public class OutboxRelay extends BackgroundWorker {
                 if (n < BATCH) {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
-                }
-                if (System.nanoTime() - lastCleanup > Duration.ofMinutes(10).toNanos()) {
-                    lastCleanup = System.nanoTime();
-                    db.sql("DELETE FROM outbox WHERE published_at < now() - interval '1 day'").fetch().rowsUpdated().block();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

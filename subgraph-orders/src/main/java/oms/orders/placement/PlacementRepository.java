@@ -140,10 +140,6 @@ public class PlacementRepository {
         return rows.then(lineRows).then(history).then();
     }
 
-    Mono<Long> deleteExpiredKeys() {
-        return db.sql("DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'").fetch().rowsUpdated();
-    }
-
     static <T, R> R[] column(List<T> rows, Function<T, R> value, IntFunction<R[]> array) {
         return rows.stream().map(value).toArray(array);
     }

@@ -155,8 +155,4 @@ public class PlacementService {
         }
         return results;
     }
-
-    Mono<Long> expireKeys() {
-        return repository.deleteExpiredKeys();
-    }
 }
