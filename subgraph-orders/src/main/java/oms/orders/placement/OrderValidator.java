@@ -52,15 +52,16 @@ public final class OrderValidator {
         for (int i = 0; i < items.size() && i < MAX_ITEMS; i++) {
             List<String> itemPath = field(path, "items", Integer.toString(i));
             OrderRequest.Item item = items.get(i);
+            java.util.Optional<CatalogProduct> known = context.product(item);
             // an order names each product once, however it is named (id, sku, sku in another case), so
             // the quantity cap holds per product and no line is ever merged past it
-            if (context.product(item).map(p -> quantities.containsKey(p.productId())).orElse(false)) {
+            if (known.map(p -> quantities.containsKey(p.productId())).orElse(false)) {
                 problems.add(new Violation(ErrorCode.DUPLICATE_ITEM, itemPath,
                         "This product is already named by another item of the order; give its total quantity once"));
                 continue;
             }
-            checkItem(item, context, itemPath, problems).ifPresent(p -> products.put(p.productId(), p));
-            context.product(item).ifPresent(p -> quantities.put(p.productId(), Math.max(0, item.quantity())));
+            checkItem(item, known, itemPath, problems).ifPresent(p -> products.put(p.productId(), p));
+            known.ifPresent(p -> quantities.put(p.productId(), Math.max(0, item.quantity())));
         }
         if (products.values().stream().map(CatalogProduct::currency).distinct().count() > 1) {
             problems.add(violation(ErrorCode.INVALID_ARGUMENT, path, "items", "All items of an order must be in one currency"));
@@ -87,13 +88,13 @@ public final class OrderValidator {
         }
     }
 
-    private static java.util.Optional<CatalogProduct> checkItem(OrderRequest.Item item, PlacementContext context,
+    private static java.util.Optional<CatalogProduct> checkItem(OrderRequest.Item item, java.util.Optional<CatalogProduct> known,
                                                                 List<String> path, List<Violation> problems) {
         if (item.productId() == null && (item.sku() == null || item.sku().isBlank())) {
             problems.add(new Violation(ErrorCode.INVALID_ARGUMENT, path, "Give a productId or a sku"));
             return java.util.Optional.empty();
         }
-        var product = context.product(item).filter(CatalogProduct::active);
+        var product = known.filter(CatalogProduct::active);
         if (product.isEmpty()) {
             problems.add(new Violation(ErrorCode.PRODUCT_UNAVAILABLE, field(path, item.productId() != null ? "productId" : "sku"),
                     "The product is unknown or no longer sold"));
