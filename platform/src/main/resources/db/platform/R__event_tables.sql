@@ -13,6 +13,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     published_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON outbox (id) WHERE published_at IS NULL;
+-- The relay claims rows for a short lease in a statement of its own and publishes after that has
+-- committed: no row lock is held while it waits on Redis. A relay that dies mid-publish leaves its
+-- claim to expire; then any instance takes the rows again.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_by uuid;
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_until timestamptz;
 
 -- Consumers remember what they processed, in the same transaction as its effects: redelivery after
 -- a crash or a duplicate publish changes nothing.

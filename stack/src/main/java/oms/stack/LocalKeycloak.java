@@ -28,7 +28,7 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final String HEAP = "-Xms64m -Xmx512m";
 
     private final int port;
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
     private KeycloakDistribution.Lock startLock;
 
     private LocalKeycloak(int port, ManagedProcess process, KeycloakDistribution.Lock startLock) {
@@ -154,6 +154,13 @@ public final class LocalKeycloak implements AutoCloseable {
 
     public ManagedProcess process() {
         return process;
+    }
+
+    /** Starts Keycloak again after its process ended (same command, port and database) and waits for it. */
+    public void restart(Duration timeout) throws IOException {
+        ManagedProcess again = process.restart();
+        process = again;
+        again.awaitHealthy(timeout);
     }
 
     private synchronized void releaseStartLock() {

@@ -13,23 +13,28 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server from the embedded binaries, holding one database per subgraph. With a
- * data directory it keeps its data between runs; without one it is a throw-away test server.
+ * data directory it keeps its data between runs (and a {@link #kill} as well as a {@link #restart});
+ * without one it is a throw-away test server.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final EmbeddedPostgres.Builder builder;
+    private final boolean restartable;
+    private volatile EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
-        this.server = server;
+    private LocalPostgres(EmbeddedPostgres.Builder builder, boolean restartable) throws IOException {
+        this.builder = builder;
+        this.restartable = restartable;
+        this.server = builder.start();
     }
 
-    /** Starts a server that keeps its data in {@code dataDir}. */
+    /** Starts a server that keeps its data in {@code dataDir}, with PostgreSQL's own durability settings. */
     public static LocalPostgres persistent(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
-        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false).start());
+        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false), true);
     }
 
     /** Starts a throw-away server on a free port. */
@@ -39,12 +44,26 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a throw-away server on the given port (0: any free port). */
     public static LocalPostgres ephemeral(int port) throws IOException {
+        return new LocalPostgres(fast(builder(port)), false);
+    }
+
+    /**
+     * A test server in {@code dataDir} that survives a {@link #kill} of its processes: no fsync (the
+     * operating system keeps what a killed process wrote; only a machine crash would lose it), but
+     * every commit is in the WAL before it is acknowledged.
+     */
+    public static LocalPostgres restartable(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off"), true);
+    }
+
+    private static EmbeddedPostgres.Builder fast(EmbeddedPostgres.Builder builder) {
         // durability is pointless for a server that is thrown away: trade it for test speed
-        return new LocalPostgres(builder(port)
+        return builder
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off")
-                .start());
+                .setServerConfig("full_page_writes", "off");
     }
 
     private static EmbeddedPostgres.Builder builder(int port) {
@@ -54,6 +73,38 @@ public final class LocalPostgres implements AutoCloseable {
                 // commit times of rows (pg_xact_commit_timestamp): what the subscription benchmark measures from
                 .setServerConfig("track_commit_timestamp", "on");
         return port > 0 ? builder.setPort(port) : builder;
+    }
+
+    /** False once the server (its postmaster) has ended, until {@link #restart}. */
+    public boolean isAlive() {
+        Process postmaster = server.getProcess();
+        return postmaster != null && postmaster.isAlive();
+    }
+
+    /**
+     * Kills the server hard (SIGKILL to the postmaster and every backend), as a crash or an OOM kill
+     * would, and waits until its processes are gone.
+     */
+    public void kill() {
+        Process postmaster = server.getProcess();
+        java.util.List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.onExit().join();
+        backends.forEach(b -> b.onExit().join());
+    }
+
+    /** Starts the server again on the same port and data (crash recovery replays the WAL). */
+    public synchronized void restart() throws IOException {
+        if (!restartable) {
+            throw new IllegalStateException("A throw-away server without its own data directory cannot restart");
+        }
+        try {
+            server.close(); // after a crash: releases the data directory's lock (pg_ctl stop finds nothing)
+        } catch (IOException | RuntimeException alreadyGone) {
+            // nothing to stop
+        }
+        server = builder.start();
     }
 
     public int port() {

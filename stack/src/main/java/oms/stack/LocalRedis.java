@@ -7,11 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import redis.embedded.RedisServer;
 
-/** A real redis-server from the embedded binaries; with a data directory it persists (AOF). */
+/**
+ * A real redis-server from the embedded binaries; with a data directory it persists (AOF, written
+ * before each reply: a killed server loses nothing it acknowledged). Tests and the stack's supervisor
+ * see its process: {@link #isAlive}, {@link #kill}, {@link #pause}, {@link #restart}.
+ */
 public final class LocalRedis implements AutoCloseable {
+
+    private static final Object STARTS = new Object();
 
     private final RedisServer server;
     private final int port;
+    private volatile ProcessHandle process;
 
     private LocalRedis(RedisServer server, int port) {
         this.server = server;
@@ -32,9 +39,48 @@ public final class LocalRedis implements AutoCloseable {
         } else {
             builder.setting("save \"\"").setting("appendonly no");
         }
-        RedisServer server = builder.build();
-        server.start();
-        return new LocalRedis(server, port);
+        LocalRedis redis = new LocalRedis(builder.build(), port);
+        redis.startServer();
+        return redis;
+    }
+
+    /** Starts the server and notes its process: the one child of this JVM that the start added. */
+    private void startServer() throws IOException {
+        synchronized (STARTS) {
+            java.util.Set<ProcessHandle> before = redisChildren();
+            server.start();
+            process = redisChildren().stream().filter(p -> !before.contains(p)).findFirst().orElse(null);
+        }
+    }
+
+    private static java.util.Set<ProcessHandle> redisChildren() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> c.contains("redis")).orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** False once the server process has ended (killed, crashed), until {@link #restart}. */
+    public boolean isAlive() {
+        ProcessHandle p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** Kills the server hard (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() {
+        ProcessHandle p = process;
+        if (p != null) {
+            p.destroyForcibly();
+            p.onExit().join();
+        }
+    }
+
+    /** Freezes the server (SIGSTOP): connections stay open, nothing is answered, until {@link #resume}. */
+    public void pause() {
+        Signals.send(process, "STOP");
+    }
+
+    public void resume() {
+        Signals.send(process, "CONT");
     }
 
     public int port() {
@@ -79,8 +125,12 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** Starts the server again on the same port and data, after a {@link #stop} or a crash. */
     public void restart() throws IOException {
-        server.start();
+        if (!isAlive()) {
+            stop(); // forget the ended process
+        }
+        startServer();
     }
 
     @Override

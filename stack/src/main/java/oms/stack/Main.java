@@ -37,15 +37,10 @@ public final class Main {
         Duration ready = Duration.ofMillis(System.currentTimeMillis() - started);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping the OMS stack ...")));
         System.out.println(Banner.ready(stack, ready));
-        while (true) {
-            Thread.sleep(2_000);
-            for (ManagedProcess p : stack.processes().values()) {
-                if (!p.isAlive()) {
-                    System.err.println(p.name() + " stopped unexpectedly; last log lines:\n" + p.tail(30));
-                    System.exit(1);
-                }
-            }
-        }
+        // a part that dies is started again (one line each time); the rest keeps serving meanwhile
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+        stack.superviseWith(line -> System.out.println(java.time.LocalTime.now().format(clock) + " " + line));
+        Thread.currentThread().join();
     }
 
     /** Prints a demo user's access token from the running stack's Keycloak; starts nothing. */

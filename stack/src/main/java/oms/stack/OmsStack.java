@@ -23,6 +23,8 @@ public final class OmsStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
+    private volatile boolean closed;
+    private Supervisor supervisor;
     private LocalPostgres postgres;
     private LocalRedis redis;
     private LocalKeycloak keycloak;
@@ -80,14 +82,16 @@ public final class OmsStack implements AutoCloseable {
         Path data = options.dataDir();
         Files.createDirectories(data);
         StackOptions.Ports ports = options.ports();
+        // a test stack's server survives kill -9 too (fault tests): all commits are in its WAL
         postgres = options.persistent()
                 ? LocalPostgres.persistent(data.resolve("postgres"), ports.postgres())
-                : LocalPostgres.ephemeral(ports.postgres());
+                : LocalPostgres.restartable(data.resolve("postgres"), ports.postgres());
         started.add(postgres);
         // Keycloak is the slowest to start and nothing needs it to start: it boots while the rest does
         keycloak = LocalKeycloak.start(options.projectDir(), ports.keycloak(), postgres, logFile("keycloak"));
         started.add(keycloak);
-        redis = LocalRedis.start(ports.redis(), options.persistent() ? data.resolve("redis") : null);
+        // append-only file in every stack: a Redis restart loses no stream entry and no consumer group
+        redis = LocalRedis.start(ports.redis(), data.resolve("redis"));
         started.add(redis);
 
         for (String name : StackOptions.SUBGRAPHS.keySet()) {
@@ -235,23 +239,76 @@ public final class OmsStack implements AutoCloseable {
     }
 
     private void signal(String name, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(tracked(name).pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + name + " failed");
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Signals.send(tracked(name).pid(), signal);
+    }
+
+    /**
+     * From now on, a part of the stack that dies (PostgreSQL, Redis, Keycloak, a subgraph, a router) is
+     * started again with back-off, each event reported to {@code out} in one line; {@link #close} ends it.
+     */
+    public synchronized void superviseWith(java.util.function.Consumer<String> out) {
+        if (supervisor == null && !closed) {
+            supervisor = new Supervisor(this::parts, out);
         }
+    }
+
+    /** Stops restarting dead parts (a test that kills parts itself, say). */
+    public void stopSupervising() {
+        Supervisor s;
+        synchronized (this) {
+            s = supervisor;
+            supervisor = null;
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private synchronized List<Supervisor.Part> parts() {
+        List<Supervisor.Part> parts = new ArrayList<>();
+        parts.add(part("postgres", postgres::isAlive, postgres::restart));
+        parts.add(part("redis", redis::isAlive, redis::restart));
+        parts.add(part("keycloak", () -> keycloak.process().isAlive(), () -> {
+            keycloak.restart(STARTUP_TIMEOUT);
+            synchronized (this) {
+                processes.put("keycloak", keycloak.process());
+            }
+        }));
+        for (ManagedProcess process : processes.values()) {
+            if (!process.name().equals("keycloak")) {
+                parts.add(part(process.name(), () -> tracked(process.name()).isAlive(), () -> restart(process.name())));
+            }
+        }
+        return parts;
+    }
+
+    private interface Restart {
+        void run() throws Exception;
+    }
+
+    private static Supervisor.Part part(String name, java.util.function.BooleanSupplier alive, Restart restart) {
+        return new Supervisor.Part() {
+            public String name() {
+                return name;
+            }
+
+            public boolean isAlive() {
+                return alive.getAsBoolean();
+            }
+
+            public void restart() throws Exception {
+                restart.run();
+            }
+        };
     }
 
     /** Starts a killed process again with the same command, port and settings, and waits until it is healthy. */
     public void restart(String name) throws IOException {
         ManagedProcess again;
         synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The stack is stopping");
+            }
             ManagedProcess dead = tracked(name);
             again = dead.restart();
             processes.put(name, again);
@@ -338,7 +395,13 @@ public final class OmsStack implements AutoCloseable {
 
     /** Stops everything: the processes side by side, then Redis and PostgreSQL. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closed = true;
+        stopSupervising();
+        closeAll();
+    }
+
+    private synchronized void closeAll() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

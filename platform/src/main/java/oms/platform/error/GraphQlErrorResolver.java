@@ -28,6 +28,8 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
         org.springframework.graphql.execution.SubscriptionExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+    static final String UNAVAILABLE = "The service is briefly unavailable (its database or Redis is not answering); "
+            + "try again shortly, a mutation with the same idempotency key";
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable exception, DataFetchingEnvironment env) {
@@ -42,6 +44,12 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
             return Mono.just(List.of(GraphqlErrorBuilder.newError().message(domain.getMessage())
                     .errorType(Classification.of(domain.code())).extensions(extensions(domain.code(), domain.field()))
                     .build()));
+        }
+        if (Outages.isOutage(cause)) {
+            log.warn("A subscription ended because a dependency is unavailable: {}", cause.toString());
+            return Mono.just(List.of(GraphqlErrorBuilder.newError().message(UNAVAILABLE)
+                    .errorType(Classification.of(ErrorCode.SERVICE_UNAVAILABLE))
+                    .extensions(extensions(ErrorCode.SERVICE_UNAVAILABLE, List.of())).build()));
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unhandled error in a subscription (incident {})", incident, cause);
@@ -61,6 +69,12 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
         Throwable cause = unwrap(exception);
         if (cause instanceof DomainException domain) {
             return error(env, domain.code(), domain.getMessage(), domain.field());
+        }
+        if (Outages.isOutage(cause)) {
+            // the database or Redis is down, restarting or too slow: the client may try again
+            log.warn("{} failed because a dependency is unavailable: {}", env.getExecutionStepInfo().getPath(),
+                    cause.toString());
+            return error(env, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE, List.of());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unhandled error in {} (incident {})", env.getExecutionStepInfo().getPath(), incident, cause);

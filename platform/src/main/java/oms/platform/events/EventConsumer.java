@@ -134,11 +134,18 @@ public class EventConsumer extends BackgroundWorker {
             hold.beforeAck(group, stream, events.size(), () -> running);
             ack(redis, stream, events);
         } catch (RuntimeException batchFailed) {
+            if (oms.platform.error.Outages.isOutage(batchFailed)) {
+                // the database is away: no event is to blame, none counts towards parking; back off and retry
+                throw batchFailed;
+            }
             for (InboundEvent event : events) {
                 try {
                     store.handleOnce(group, List.of(event));
                     ack(redis, stream, List.of(event));
                 } catch (RuntimeException failed) {
+                    if (oms.platform.error.Outages.isOutage(failed)) {
+                        throw failed;
+                    }
                     onFailure(redis, stream, event, failed);
                 }
             }

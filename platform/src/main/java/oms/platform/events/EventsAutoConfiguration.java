@@ -29,9 +29,9 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, MeterRegistry meters,
+    OutboxRelay outboxRelay(DatabaseClient db, RedisClient client, MeterRegistry meters,
                             @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
-        return new OutboxRelay(db, tx, client, pollInterval, meters);
+        return new OutboxRelay(db, client, pollInterval, meters);
     }
 
     /**

@@ -8,41 +8,47 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Copies committed outbox rows to Redis Streams, oldest first, and marks them published in the same
- * database transaction that locked them. If Redis is down the rows stay unpublished and the relay
- * retries with back-off; if the process dies between publishing and marking, the rows are published
- * again and consumers drop the duplicates by event id. Several instances share the work (SKIP LOCKED).
+ * Copies committed outbox rows to Redis Streams, oldest first. A relay first claims a batch of rows
+ * for {@link #LEASE} in one auto-committed statement (no lock outlives it), then publishes them, then
+ * marks them published: it never holds a database lock while it waits on Redis, so a hung Redis
+ * cannot block the service's writes or another instance's relay. If Redis is down the rows stay
+ * unpublished and the relay retries with back-off (re-claiming its own rows first, so its order
+ * holds); if the process dies between claiming and marking, its claim expires and any instance
+ * publishes the rows again — consumers drop the duplicates by event id. Several instances share the
+ * work (SKIP LOCKED while claiming, then each its own claims).
  */
 public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 1000;
     private static final long MAX_STREAM_LENGTH = 1_000_000;
+    /** How long a claim keeps other instances off the rows; a publish that takes longer is abandoned. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration PUBLISH_TIMEOUT = LEASE.dividedBy(3);
 
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final RedisClient client;
+    private final UUID instance = UUID.randomUUID();
     private StatefulRedisConnection<String, String> redis;
     private final Duration pollInterval;
     private final Counter published;
     private final Semaphore wake = new Semaphore(0);
 
-    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RedisClient client, Duration pollInterval,
-                       MeterRegistry meters) {
+    public OutboxRelay(DatabaseClient db, RedisClient client, Duration pollInterval, MeterRegistry meters) {
         super("outbox-relay");
         this.db = db;
-        this.tx = tx;
         this.client = client;
         this.pollInterval = pollInterval;
         this.published = Counter.builder("oms.outbox.published").description("Events relayed to Redis").register(meters);
@@ -54,20 +60,46 @@ public class OutboxRelay extends BackgroundWorker {
 
     /** Publishes one batch; answers how many events it published. */
     public int relayOnce() {
-        Integer count = tx.transactional(db.sql("""
-                        SELECT id, event_id, stream, type, key, payload::text AS payload FROM outbox
-                        WHERE published_at IS NULL ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED""")
+        List<Pending> rows = claim().block();
+        if (rows == null || rows.isEmpty()) {
+            return 0;
+        }
+        try {
+            publish(rows).timeout(PUBLISH_TIMEOUT).block();
+        } catch (RuntimeException e) {
+            // commands still queued on a hung connection must not go out later: start afresh
+            release();
+            // give the rows back at once where the database answers; otherwise the lease runs out
+            unclaim(rows).onErrorResume(ignored -> Mono.empty()).block();
+            throw e;
+        }
+        markPublished(rows).block();
+        published.increment(rows.size());
+        return rows.size();
+    }
+
+    /**
+     * Claims the oldest unpublished rows nobody else holds (this instance's own unexpired claims
+     * included: what it failed to publish comes first again), in one statement that commits at once.
+     */
+    private Mono<List<Pending>> claim() {
+        return db.sql("""
+                        UPDATE outbox SET claimed_by = :me, claimed_until = now() + make_interval(secs => :lease)
+                        WHERE id IN (
+                            SELECT id FROM outbox
+                            WHERE published_at IS NULL
+                              AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = :me)
+                            ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING id, event_id, stream, type, key, payload::text AS payload""")
+                .bind("me", instance)
+                .bind("lease", (double) LEASE.toSeconds())
                 .bind("batch", BATCH)
-                .map(row -> new Pending(row.get("id", Long.class), row.get("event_id", java.util.UUID.class).toString(),
+                .map(row -> new Pending(row.get("id", Long.class), row.get("event_id", UUID.class).toString(),
                         row.get("stream", String.class), row.get("type", String.class), row.get("key", String.class),
                         row.get("payload", String.class)))
                 .all()
-                .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : publish(rows).then(markPublished(rows)).thenReturn(rows.size())))
-                .block();
-        int n = count == null ? 0 : count;
-        published.increment(n);
-        return n;
+                .sort(Comparator.comparingLong(Pending::id))
+                .collectList();
     }
 
     private Mono<Void> publish(List<Pending> rows) {
@@ -87,9 +119,20 @@ public class OutboxRelay extends BackgroundWorker {
     }
 
     private Mono<Long> markPublished(List<Pending> rows) {
-        return db.sql("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)")
-                .bind("ids", rows.stream().map(Pending::id).toArray(Long[]::new))
+        return db.sql("UPDATE outbox SET published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids)")
+                .bind("ids", ids(rows))
                 .fetch().rowsUpdated();
+    }
+
+    private Mono<Long> unclaim(List<Pending> rows) {
+        return db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids) AND claimed_by = :me")
+                .bind("ids", ids(rows))
+                .bind("me", instance)
+                .fetch().rowsUpdated();
+    }
+
+    private static Long[] ids(List<Pending> rows) {
+        return rows.stream().map(Pending::id).toArray(Long[]::new);
     }
 
     @Override

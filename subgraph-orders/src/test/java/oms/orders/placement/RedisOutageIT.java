@@ -21,6 +21,8 @@ class RedisOutageIT extends SubgraphIT {
     String redisUrl;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    org.springframework.transaction.reactive.TransactionalOperator tx;
 
     @Test
     void orders_placed_while_redis_is_down_are_published_when_it_returns() throws Exception {
@@ -63,6 +65,51 @@ class RedisOutageIT extends SubgraphIT {
             }
             JsonNode check = graphql().execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", placed.getFirst()));
             assertThat(check.at("/data/order/status").asString()).isEqualTo("PENDING");
+        }
+    }
+
+    /**
+     * A hung Redis (the process frozen: connections open, no replies) holds the relay's publish, but not
+     * the outbox rows: the relay claimed them in a statement that has committed, so no transaction
+     * stays open and every row can be locked by anyone else meanwhile.
+     */
+    @Test
+    void the_outbox_relay_holds_no_database_lock_while_redis_hangs() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        try (SagaStreams streams = new SagaStreams(redisUrl)) {
+            streams.product(product, "HANG-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
+            streams.customer(customer, "ACTIVE");
+        }
+        var me = as(TestTokens.customer(customer));
+        String order = """
+                mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
+                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
+                  { order { id } userErrors { code } } }""";
+        SagaStreams.await(() -> !me.execute(order, Map.of("p", product.toString()))
+                .at("/data/createOrder/order/id").isMissingNode(), "the replicas");
+
+        String placed;
+        EmbeddedPostgresInitializer.redis().pause();
+        try {
+            placed = me.execute(order, Map.of("p", product.toString())).at("/data/createOrder/order/id").asString();
+            assertThat(placed).isNotEmpty();
+            // the relay has claimed the row and waits on Redis
+            SagaStreams.await(() -> db.sql("SELECT count(*) FROM outbox WHERE key = :id AND claimed_until > now()")
+                    .bind("id", placed).map(row -> row.get(0, Long.class)).one().block() == 1, "the relay to claim the row");
+            Thread.sleep(1_000);
+            assertThat(db.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                            + "AND state LIKE 'idle in transaction%'")
+                    .map(row -> row.get(0, Long.class)).one().block()).as("transactions left open").isZero();
+            // NOWAIT fails at once (55P03) if anybody holds a row lock
+            assertThat(tx.transactional(db.sql("SELECT count(*) FROM (SELECT id FROM outbox WHERE published_at IS NULL "
+                            + "FOR UPDATE NOWAIT) locked").map(row -> row.get(0, Long.class)).one()).block())
+                    .isPositive();
+        } finally {
+            EmbeddedPostgresInitializer.redis().resume();
+        }
+        try (SagaStreams streams = new SagaStreams(redisUrl)) {
+            SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", placed).isEmpty(), "OrderPlaced " + placed);
         }
     }
 
