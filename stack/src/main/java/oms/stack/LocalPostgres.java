@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real PostgreSQL server from the embedded binaries, holding one database per subgraph. With a
@@ -22,19 +23,20 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres.Builder builder;
-    private final boolean restartable;
+    /** The data directory of a server that can restart; null for a throw-away one. */
+    private final Path dataDir;
     private volatile EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres.Builder builder, boolean restartable) throws IOException {
+    private LocalPostgres(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
         this.builder = builder;
-        this.restartable = restartable;
+        this.dataDir = dataDir;
         this.server = builder.start();
     }
 
     /** Starts a server that keeps its data in {@code dataDir}, with PostgreSQL's own durability settings. */
     public static LocalPostgres persistent(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
-        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false), true);
+        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false), dataDir);
     }
 
     /** Starts a throw-away server on a free port. */
@@ -44,7 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a throw-away server on the given port (0: any free port). */
     public static LocalPostgres ephemeral(int port) throws IOException {
-        return new LocalPostgres(fast(builder(port)), false);
+        return new LocalPostgres(fast(builder(port)), null);
     }
 
     /**
@@ -55,7 +57,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres restartable(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
         return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off"), true);
+                .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off"), dataDir);
     }
 
     private static EmbeddedPostgres.Builder fast(EmbeddedPostgres.Builder builder) {
@@ -70,6 +72,9 @@ public final class LocalPostgres implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
+                // the embedded builder turns this off by default: an acknowledged commit could then be lost
+                // in a crash; a server that is kept (or survives kill -9 in tests) must not
+                .setServerConfig("synchronous_commit", "on")
                 // commit times of rows (pg_xact_commit_timestamp): what the subscription benchmark measures from
                 .setServerConfig("track_commit_timestamp", "on");
         return port > 0 ? builder.setPort(port) : builder;
@@ -77,8 +82,20 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** False once the server (its postmaster) has ended, until {@link #restart}. */
     public boolean isAlive() {
-        Process postmaster = server.getProcess();
-        return postmaster != null && postmaster.isAlive();
+        return postmaster().map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster, from the first line of postmaster.pid (pg_ctl, which started it, has long exited). */
+    private java.util.Optional<ProcessHandle> postmaster() {
+        if (dataDir == null) {
+            throw new IllegalStateException("A throw-away server is not watched");
+        }
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? java.util.Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().strip()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -86,8 +103,8 @@ public final class LocalPostgres implements AutoCloseable {
      * would, and waits until its processes are gone.
      */
     public void kill() {
-        Process postmaster = server.getProcess();
-        java.util.List<ProcessHandle> backends = postmaster.descendants().toList();
+        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<ProcessHandle> backends = postmaster.descendants().toList();
         postmaster.destroyForcibly();
         backends.forEach(ProcessHandle::destroyForcibly);
         postmaster.onExit().join();
@@ -96,7 +113,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts the server again on the same port and data (crash recovery replays the WAL). */
     public synchronized void restart() throws IOException {
-        if (!restartable) {
+        if (dataDir == null) {
             throw new IllegalStateException("A throw-away server without its own data directory cannot restart");
         }
         try {

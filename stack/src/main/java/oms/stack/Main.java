@@ -23,8 +23,9 @@ public final class Main {
             case "reset" -> reset(StackOptions.local(project));
             case "token" -> token(StackOptions.local(project), args);
             case "bench" -> bench(project, args);
+            case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|bench auth|orders");
+                System.err.println("Usage: oms-stack up|reset|token <user>|bench auth|orders|subscriptions|drill");
                 System.exit(2);
             }
         }

@@ -24,6 +24,7 @@ public final class OmsStack implements AutoCloseable {
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
     private volatile boolean closed;
+    private Map<String, Integer> routerSubgraphPorts;
     private Supervisor supervisor;
     private LocalPostgres postgres;
     private LocalRedis redis;
@@ -68,7 +69,16 @@ public final class OmsStack implements AutoCloseable {
 
     /** Starts everything and waits until the router answers; on failure stops what did start. */
     public static OmsStack start(StackOptions options) throws IOException {
+        return start(options, options.ports().subgraphs());
+    }
+
+    /**
+     * The same, with the router calling each subgraph at the port given here (a proxy in front of the
+     * subgraph's own port, say, for a fault drill).
+     */
+    public static OmsStack start(StackOptions options, Map<String, Integer> routerSubgraphPorts) throws IOException {
         OmsStack stack = new OmsStack(options);
+        stack.routerSubgraphPorts = Map.copyOf(routerSubgraphPorts);
         try {
             stack.startAll();
             return stack;
@@ -189,7 +199,7 @@ public final class OmsStack implements AutoCloseable {
         }
         Path supergraph = options.dataDir().resolve("supergraph.graphql");
         Files.writeString(supergraph, Supergraphs.withPorts(
-                Files.readString(routerDir.resolve("supergraph.graphql")), options.ports().subgraphs()));
+                Files.readString(routerDir.resolve("supergraph.graphql")), routerSubgraphPorts));
         String node = System.getenv().getOrDefault("OMS_NODE", "node");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
