@@ -12,7 +12,11 @@ import oms.platform.test.TestTokens;
 import oms.stack.LiveConnection;
 import org.junit.jupiter.api.Test;
 
-/** Many WebSocket opens in a row, each answered with connection_ack, none closed with 4408. */
+/**
+ * Many WebSocket opens in a row, each sending connection_init the moment it is open, as graphql-ws
+ * clients do: every one is acknowledged, none is closed with 4408 (before the upgrade ran on the
+ * connection's event loop, about one in twenty lost its connection_init; see EventLoopUpgradeStrategy).
+ */
 class WebSocketOpensIT extends SubgraphIT {
 
     @Test
