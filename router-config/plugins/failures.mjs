@@ -81,6 +81,36 @@ export function upstreamTimeout({ timeoutMs, deadlineMs, now = () => Date.now() 
   };
 }
 
+/**
+ * Runs a subscription at a subgraph: a refused connection answers SERVICE_UNAVAILABLE at once, and a
+ * stream that breaks later (the subgraph died) ends with one SERVICE_UNAVAILABLE result instead of the
+ * gateway's "Unexpected error.". Ending the subscription from the client ends the subgraph's stream.
+ */
+async function followSubscription(executor, request, unavailableResult, log) {
+  let result;
+  try {
+    result = await executor(request);
+  } catch (error) {
+    log?.warn(`subscription could not start: ${String(error?.message ?? error).slice(0, 200)}`);
+    return unavailableResult();
+  }
+  if (!isAsyncIterable(result)) return isTransportFailure(result) ? unavailableResult() : result;
+  return (async function* follow() {
+    try {
+      for await (const next of result) {
+        if (isTransportFailure(next)) {
+          yield unavailableResult();
+          return;
+        }
+        yield next;
+      }
+    } catch (error) {
+      log?.warn(`subscription stream broke: ${String(error?.message ?? error).slice(0, 200)}`);
+      yield unavailableResult();
+    }
+  })();
+}
+
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 /**
@@ -96,7 +126,12 @@ export function useSubgraphFailures({ development = false, breakers = new Breake
       if (args.contextValue && typeof args.contextValue === 'object') args.contextValue[STARTED] ??= Date.now();
     },
     onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
-      if (operationType(executionRequest) === 'subscription') return; // long-lived: no breaker, no mapping
+      if (operationType(executionRequest) === 'subscription') {
+        // long-lived: no breaker, no retry; a subgraph that is down, or whose stream breaks, ends the
+        // subscription with SERVICE_UNAVAILABLE (clients resume with their last cursor)
+        setExecutor((request) => followSubscription(executor, request, () => unavailable(subgraphName, development), log));
+        return;
+      }
       const attempts = operationType(executionRequest) === 'query' ? retries + 1 : 1;
       setExecutor(async (request) => {
         if (!breakers.allows(subgraphName)) return unavailable(subgraphName, development);

@@ -137,3 +137,45 @@ describe('the breaker', () => {
     assert.equal(b.allows('x'), true);
   });
 });
+
+describe('a subscription whose subgraph fails', () => {
+  /** A router whose orders subgraph answers subscriptions with `orders(init)` (a Response or a throw). */
+  function subscriptionRouter(orders) {
+    const config = createGatewayConfig({ OMS_GATEWAY_LOG: 'off' });
+    const runtime = createGatewayRuntime({
+      ...config,
+      supergraph: SUPERGRAPH,
+      plugins: (ctx) => [...config.plugins(ctx), useCustomFetch(async (url, init) => orders(init))],
+    });
+    return async () => {
+      const response = await runtime.fetch('http://router/graphql', {
+        method: 'POST',
+        body: JSON.stringify({ query: 'subscription { orderStatusChanges { cursor status } }' }),
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      });
+      return response.text();
+    };
+  }
+
+  const event = (cursor) => `event: next\ndata: ${JSON.stringify({ data: { orderStatusChanges: { cursor, status: 'CONFIRMED' } } })}\n\n`;
+
+  test('a dead orders service ends it at once with SERVICE_UNAVAILABLE', async () => {
+    const subscribe = subscriptionRouter(() => { throw new TypeError('fetch failed: connect ECONNREFUSED 127.0.0.1:8083'); });
+    const text = await subscribe();
+    assert.match(text, /SERVICE_UNAVAILABLE/);
+    assert.doesNotMatch(text, /INTERNAL_SERVER_ERROR|Unexpected error|ECONNREFUSED|8083/);
+  });
+
+  test('a stream that breaks (orders died) delivers what came and ends with SERVICE_UNAVAILABLE', async () => {
+    const subscribe = subscriptionRouter(() => new Response(new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(event('41')));
+        setTimeout(() => controller.error(new Error('socket hang up')), 20);
+      },
+    }), { headers: { 'content-type': 'text/event-stream' } }));
+    const text = await subscribe();
+    assert.match(text, /"cursor":"41"/);
+    assert.match(text, /SERVICE_UNAVAILABLE/);
+    assert.doesNotMatch(text, /INTERNAL_SERVER_ERROR|Unexpected error|socket hang up/);
+  });
+});

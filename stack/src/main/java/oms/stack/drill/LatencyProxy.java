@@ -42,9 +42,24 @@ public final class LatencyProxy implements AutoCloseable {
 
     private void accept() {
         while (open) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                client = server.accept();
+            } catch (IOException e) {
+                if (!open) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                } catch (IOException refused) {
+                    // the service is down: refuse this connection as it would, at once
+                    closeQuietly(client);
+                    continue;
+                }
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 sockets.add(client);
@@ -52,9 +67,7 @@ public final class LatencyProxy implements AutoCloseable {
                 Thread.ofVirtual().start(() -> pump(client, upstream, true));
                 Thread.ofVirtual().start(() -> pump(upstream, client, false));
             } catch (IOException e) {
-                if (!open) {
-                    return;
-                }
+                closeQuietly(client);
             }
         }
     }
