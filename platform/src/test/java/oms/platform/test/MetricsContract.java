@@ -39,9 +39,6 @@ public final class MetricsContract {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
-            if (System.getenv("OMS_SCRAPE_DUMP") != null) {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("OMS_SCRAPE_DUMP")), response.body());
-            }
             return PrometheusText.parse(response.body());
         } catch (IOException e) {
             throw new AssertionError("GET " + uri + " failed", e);
