@@ -26,6 +26,18 @@ import org.springframework.context.annotation.Primary;
 @AutoConfiguration
 public class PlatformAutoConfiguration {
 
+    /** WebSocket upgrades (subscriptions) on the connection's event loop: see {@link oms.platform.web.EventLoopUpgradeStrategy}. */
+    @Bean
+    org.springframework.web.reactive.config.WebFluxConfigurer eventLoopWebSocketUpgrades() {
+        return new org.springframework.web.reactive.config.WebFluxConfigurer() {
+            @Override
+            public org.springframework.web.reactive.socket.server.WebSocketService getWebSocketService() {
+                return new org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService(
+                        new oms.platform.web.EventLoopUpgradeStrategy());
+            }
+        };
+    }
+
     /** Primary: DGS also hands it the errors of federation's entity fetchers. */
     @Bean
     @Primary

@@ -179,6 +179,11 @@ public final class Drill {
         int lost = orders.size() - (int) count("orders", "SELECT count(*) FROM orders WHERE id::text = ANY(?)", orders);
         int duplicated = duplicated(orders);
         int missed = missed(orders);
+        List<String> feed = load.takeFeedLog();
+        if (missed > 0 || feed.size() > 1) {
+            System.out.println("  the subscription during this scenario" + (missed > 0 ? " (it missed " + missed + ")" : "") + ":");
+            feed.forEach(line -> System.out.println("    " + line));
+        }
         return new Outcome(scenario.name(), tally.sent.get(), tally.whole.get(), tally.degraded.get(), tally.failed.get(),
                 tally.codes(), orders.size(), lost, duplicated, missed, recovered);
     }

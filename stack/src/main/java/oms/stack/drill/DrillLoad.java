@@ -71,6 +71,8 @@ final class DrillLoad implements AutoCloseable {
     /** Every status change the subscription delivered: order id → versions. */
     private final Map<String, Set<Integer>> delivered = new ConcurrentHashMap<>();
     private final AtomicLong resumes = new AtomicLong();
+    /** Why and when the subscription ended and how it resumed: printed where events were missed. */
+    private final List<String> feedLog = new CopyOnWriteArrayList<>();
     private volatile Tally tally = new Tally();
     private volatile boolean running = true;
     private volatile String cursor;
@@ -203,6 +205,7 @@ final class DrillLoad implements AutoCloseable {
             try (LiveConnection connection = LiveConnection.open(uri, stack.token("ada"))) {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("after", cursor);
+                note("subscribing after " + cursor);
                 connection.subscribe(FEED, variables, new LiveSubscription.Listener() {
                     @Override
                     public void next(JsonNode payload, String raw) {
@@ -212,17 +215,20 @@ final class DrillLoad implements AutoCloseable {
                                     .add(event.path("version").asInt());
                             cursor = event.path("cursor").asString();
                         } else {
+                            note("ended by " + payload.path("errors"));
                             ended.countDown();
                         }
                     }
 
                     @Override
                     public void error(JsonNode errors) {
+                        note("ended by error " + errors);
                         ended.countDown();
                     }
 
                     @Override
                     public void complete() {
+                        note("completed");
                         ended.countDown();
                     }
                 });
@@ -233,12 +239,25 @@ final class DrillLoad implements AutoCloseable {
                 return;
             } catch (RuntimeException refused) {
                 // the router or orders is away: try again shortly
+                note("could not subscribe: " + refused.getMessage());
             }
             if (running) {
                 resumes.incrementAndGet();
                 pause(1_000);
             }
         }
+    }
+
+    private void note(String what) {
+        String line = Instant.now() + " " + what;
+        feedLog.add(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+    }
+
+    /** The subscription's log since the last call. */
+    List<String> takeFeedLog() {
+        List<String> lines = List.copyOf(feedLog);
+        feedLog.removeAll(lines);
+        return lines;
     }
 
     /** The versions of an order's status changes the subscription delivered. */
