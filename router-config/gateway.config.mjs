@@ -3,6 +3,9 @@
 //
 // Everything is driven by environment variables (defaults in brackets):
 //   PORT [4000], HOST [127.0.0.1], OMS_GATEWAY_WORKERS [1], OMS_GATEWAY_LOG [info] (debug|info|warn|error|off)
+//   OMS_LOG_FORMAT [json]          json: one JSON object per line; text: readable lines. Either way no
+//                                  variables, bodies, headers or tokens (plugins/logging.mjs)
+//   Prometheus metrics at /metrics on the same port (plugins/metrics.mjs lists them)
 //   OMS_ENV [production]           `development` turns on the GraphQL IDE, introspection, field
 //                                  suggestions and subgraph names in errors; anything else is production
 //   OMS_JWT_ISSUER, OMS_JWKS_URL, OMS_JWT_AUDIENCE (comma-separated)
@@ -36,6 +39,8 @@ import {
 import { headerValue, useJwtAuth } from './plugins/jwt.mjs';
 import { useQueryCost } from './plugins/cost.mjs';
 import { upstreamTimeout, useSubgraphFailures } from './plugins/failures.mjs';
+import { createLogger } from './plugins/logging.mjs';
+import { usePrometheusMetrics } from './plugins/metrics.mjs';
 
 export const DEFAULTS = Object.freeze({
   maxDepth: 12,
@@ -91,14 +96,19 @@ export function routerSettings(env = process.env) {
     requestDeadlineMs: positiveInt(env, 'OMS_REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs),
     upstreamRetries: env.OMS_UPSTREAM_RETRIES?.trim() === '0' ? 0
       : positiveInt(env, 'OMS_UPSTREAM_RETRIES', DEFAULTS.upstreamRetries),
+    logLevel: env.OMS_GATEWAY_LOG?.trim() || 'info',
+    logFormat: env.OMS_LOG_FORMAT?.trim().toLowerCase() || 'json',
     corsOrigins: env.OMS_CORS_ORIGINS?.trim()
       ? env.OMS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
       : DEFAULTS.corsOrigins,
   };
 }
 
-/** The whole gateway configuration for an environment (exported for the router-config tests). */
-export function createGatewayConfig(env = process.env) {
+/**
+ * The whole gateway configuration for an environment (exported for the router-config tests, which
+ * may pass `logWriter` to read what the router logs).
+ */
+export function createGatewayConfig(env = process.env, { logWriter } = {}) {
   const settings = routerSettings(env);
   const { development } = settings;
   return defineConfig({
@@ -125,7 +135,8 @@ export function createGatewayConfig(env = process.env) {
     maskedErrors: development ? true : { isDev: false },
     // subgraph errors keep their message and extensions.code; the subgraph's name only in development
     subgraphErrors: development ? {} : { subgraphNameProp: false },
-    logging: env.OMS_GATEWAY_LOG === 'off' ? false : (env.OMS_GATEWAY_LOG ?? 'info'),
+    logging: settings.logLevel === 'off' ? false
+      : createLogger({ level: settings.logLevel, format: settings.logFormat, writer: logWriter }),
     // Subscriptions: clients use graphql-transport-ws (WebSocket) or GraphQL over SSE on /graphql; the
     // router follows each one at the orders subgraph over SSE, a POST with Accept: text/event-stream
     // (the subgraph's SSE endpoint takes POST only), carrying the caller's token like any request.
@@ -147,6 +158,8 @@ export function createGatewayConfig(env = process.env) {
     plugins(ctx) {
       const log = ctx.log;
       const plugins = [
+        // first: it times every request, refused ones included, and answers /metrics itself
+        usePrometheusMetrics({ log }),
         useRequestBodyLimit({ maxBytes: settings.maxRequestBytes }),
         useCsrfPrevention(),
       ];

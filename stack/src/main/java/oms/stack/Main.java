@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** `./oms up`, `./oms reset`, `./oms token` and `./oms bench`: the local stack from the command line. */
+/** `./oms up`, `./oms reset`, `./oms token`, `./oms status` and `./oms bench`: the local stack from the command line. */
 public final class Main {
 
     private Main() {}
@@ -22,10 +22,12 @@ public final class Main {
             case "up" -> up(StackOptions.local(project));
             case "reset" -> reset(StackOptions.local(project));
             case "token" -> token(StackOptions.local(project), args);
+            case "status" -> System.exit(oms.stack.status.StackStatus.run(StackOptions.Ports.defaults(),
+                    java.util.Arrays.asList(args).contains("--watch")));
             case "bench" -> bench(project, args);
             case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|bench auth|orders|subscriptions|drill");
+                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|drill");
                 System.exit(2);
             }
         }

@@ -18,6 +18,7 @@ import oms.signature.RouterSignature;
 public final class OmsStack implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final String LOG_FORMAT = "OMS_LOG_FORMAT";
 
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -158,6 +159,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
+        env.put(LOG_FORMAT, logFormat());
         if (options.eventReclaimIdle() != null) {
             env.put("OMS_EVENTS_RECLAIM_IDLE", options.eventReclaimIdle().toMillis() + "ms");
         }
@@ -207,6 +209,7 @@ public final class OmsStack implements AutoCloseable {
         // the IDE and introspection for a developer's `./oms up`; production hardening in system tests
         env.put("OMS_ENV", options.persistent() ? "development" : "production");
         env.put(RouterSignature.SECRET_ENV, signatureSecret);
+        env.put(LOG_FORMAT, logFormat());
         env.putAll(tokenValidation());
         env.putAll(settings);
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
@@ -333,6 +336,15 @@ public final class OmsStack implements AutoCloseable {
             throw new IllegalArgumentException("No subgraph or router named " + name + " in this stack");
         }
         return process;
+    }
+
+    /**
+     * Subgraphs and router write JSON lines to their files under logs/ (what a log shipper reads in
+     * production); {@code OMS_LOG_FORMAT=text} in the launcher's environment makes them plain text.
+     * The launcher's own console stays human: only its banner and supervisor lines go there.
+     */
+    private static String logFormat() {
+        return System.getenv().getOrDefault(LOG_FORMAT, "json");
     }
 
     private Path logFile(String name) {

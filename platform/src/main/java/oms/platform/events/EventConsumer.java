@@ -66,6 +66,16 @@ public class EventConsumer extends BackgroundWorker {
         this.parked = Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
     }
 
+    /** The consumer group, e.g. {@code orders}. */
+    public String group() {
+        return group;
+    }
+
+    /** The streams the group reads. */
+    public List<String> streams() {
+        return streams;
+    }
+
     @Override
     protected void loop() {
         long backoff = 100;

@@ -32,12 +32,15 @@ class OrderEventHandler implements EventHandler {
     private final StatusTransitions transitions;
     private final OrderEvents events;
     private final JsonMapper json;
+    private final SettleTime settleTime;
 
-    OrderEventHandler(Replicas replicas, StatusTransitions transitions, OrderEvents events, JsonMapper json) {
+    OrderEventHandler(Replicas replicas, StatusTransitions transitions, OrderEvents events, JsonMapper json,
+                      SettleTime settleTime) {
         this.replicas = replicas;
         this.transitions = transitions;
         this.events = events;
         this.json = json;
+        this.settleTime = settleTime;
     }
 
     @Bean
@@ -82,7 +85,10 @@ class OrderEventHandler implements EventHandler {
                 default -> { }
             }
         }
-        return events.append(out).doOnSuccess(v -> events.flush());
+        return events.append(out).doOnSuccess(v -> {
+            settleTime.record(applied);
+            events.flush();
+        });
     }
 
     private static UUID orderId(JsonNode payload) {

@@ -36,9 +36,9 @@ public class StatusTransitions {
     /** A requested change; {@code payment} null keeps the payment status. */
     public record Change(UUID orderId, OrderStatus to, String actor, String reason, PaymentStatus payment) {}
 
-    /** A change that took effect. */
+    /** A change that took effect; {@code placedAt}: when the order was placed. */
     public record Applied(UUID orderId, UUID customerId, OrderStatus from, OrderStatus to, int version, String actor,
-                          String reason, OffsetDateTime at) {}
+                          String reason, OffsetDateTime at, OffsetDateTime placedAt) {}
 
     /** Applies the changes in order; several changes to one order are applied one after the other. */
     public Mono<List<Applied>> apply(List<Change> changes) {
@@ -69,7 +69,7 @@ public class StatusTransitions {
                         FROM wanted w, current c
                         WHERE o.id = w.id AND c.id = o.id AND c.status = ANY(string_to_array(w.from_statuses, ','))
                         RETURNING o.id, o.customer_id, c.status AS from_status, o.status AS to_status, o.version,
-                                  w.actor, w.reason, o.updated_at""")
+                                  w.actor, w.reason, o.updated_at, o.placed_at""")
                 .bind("ids", round.stream().map(Change::orderId).toArray(UUID[]::new))
                 .bind("tos", round.stream().map(c -> c.to().name()).toArray(String[]::new))
                 .bind("froms", round.stream().map(c -> String.join(",", allowedFrom(c.to()))).toArray(String[]::new))
@@ -79,7 +79,7 @@ public class StatusTransitions {
         return update.map(r -> new Applied(r.get("id", UUID.class), r.get("customer_id", UUID.class),
                         OrderStatus.valueOf(r.get("from_status", String.class)), OrderStatus.valueOf(r.get("to_status", String.class)),
                         r.get("version", Integer.class), r.get("actor", String.class), r.get("reason", String.class),
-                        r.get("updated_at", OffsetDateTime.class)))
+                        r.get("updated_at", OffsetDateTime.class), r.get("placed_at", OffsetDateTime.class)))
                 .all().collectList()
                 .flatMap(applied -> recordHistory(applied).thenReturn(applied));
     }

@@ -33,16 +33,18 @@ class PlacementDataFetcher {
     private static final UUID UNKNOWN = new UUID(0, 0);
 
     private final PlacementService placement;
+    private final PlacementMetrics metrics;
 
-    PlacementDataFetcher(PlacementService placement) {
+    PlacementDataFetcher(PlacementService placement, PlacementMetrics metrics) {
         this.placement = placement;
+        this.metrics = metrics;
     }
 
     @DgsMutation
     Mono<PlacementResult> createOrder(@InputArgument CreateOrderInput input, DgsDataFetchingEnvironment dfe) {
         Caller caller = orderingCaller(dfe);
-        return placement.place(caller.subject(), actor(caller), List.of(request(caller, input)), ErrorPolicy.PER_ORDER,
-                        null, List.of("input"))
+        return placement.place(PlacementMetrics.Mode.SINGLE, caller.subject(), actor(caller),
+                        List.of(request(caller, input)), ErrorPolicy.PER_ORDER, null, List.of("input"))
                 .map(List::getFirst);
     }
 
@@ -55,10 +57,11 @@ class PlacementDataFetcher {
                     .userErrors(List.of(new Violation(ErrorCode.LIMIT_EXCEEDED, List.of("input", "orders"),
                             "A batch has 1 to " + PlacementService.MAX_BATCH + " orders"))).build());
         }
+        metrics.batchOf(orders.size());
         List<OrderRequest> requests = orders.stream().map(o -> request(caller, o)).toList();
         ErrorPolicy policy = input.getErrorPolicy() == null ? ErrorPolicy.PER_ORDER : input.getErrorPolicy();
-        return placement.place(caller.subject(), actor(caller), requests, policy, input.getIdempotencyKey(),
-                        List.of("input", "orders"))
+        return placement.place(PlacementMetrics.Mode.BATCH, caller.subject(), actor(caller), requests, policy,
+                        input.getIdempotencyKey(), List.of("input", "orders"))
                 .map(results -> {
                     if (results.size() == 1 && results.getFirst().index() < 0) {
                         return CreateOrdersPayload.newBuilder().results(List.of()).acceptedCount(0)

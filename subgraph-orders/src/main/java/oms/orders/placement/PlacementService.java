@@ -35,12 +35,15 @@ public class PlacementService {
     private final OrderEvents events;
     private final TransactionalOperator tx;
     private final JsonMapper json;
+    private final PlacementMetrics metrics;
 
-    PlacementService(PlacementRepository repository, OrderEvents events, TransactionalOperator tx, JsonMapper json) {
+    PlacementService(PlacementRepository repository, OrderEvents events, TransactionalOperator tx, JsonMapper json,
+                     PlacementMetrics metrics) {
         this.repository = repository;
         this.events = events;
         this.tx = tx;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** A key someone else claimed between our look-up and our insert: run the placement again. */
@@ -52,13 +55,15 @@ public class PlacementService {
 
     record StoredResult(int index, UUID orderId, List<Violation> violations) {}
 
-    public Mono<List<PlacementResult>> place(String scope, String actor, List<OrderRequest> requests, ErrorPolicy policy,
-                                             String batchKey, List<String> path) {
-        return Mono.defer(() -> attempt(scope, actor, requests, policy, batchKey, path))
+    public Mono<List<PlacementResult>> place(PlacementMetrics.Mode mode, String scope, String actor,
+                                             List<OrderRequest> requests, ErrorPolicy policy, String batchKey,
+                                             List<String> path) {
+        return Mono.defer(() -> attempt(mode, scope, actor, requests, policy, batchKey, path))
                 .retryWhen(reactor.util.retry.Retry.max(2).filter(KeyRace.class::isInstance));
     }
 
-    private Mono<List<PlacementResult>> attempt(String scope, String actor, List<OrderRequest> requests, ErrorPolicy policy,
+    private Mono<List<PlacementResult>> attempt(PlacementMetrics.Mode mode, String scope, String actor,
+                                                List<OrderRequest> requests, ErrorPolicy policy,
                                                 String batchKey, List<String> path) {
         String batchHash = Fingerprints.sha256(policy + "|" + String.join("|", requests.stream().map(OrderRequest::fingerprint).toList()));
         List<String> keys = new ArrayList<>();
@@ -74,11 +79,12 @@ public class PlacementService {
                         : List.of(new PlacementResult(-1, null, List.of(new Violation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                 List.of("input", "idempotencyKey"), "This batch key was used for different orders")))));
             }
-            return validateAndStore(scope, actor, requests, policy, batchKey, batchHash, stored, path);
+            return validateAndStore(mode, scope, actor, requests, policy, batchKey, batchHash, stored, path);
         });
     }
 
-    private Mono<List<PlacementResult>> validateAndStore(String scope, String actor, List<OrderRequest> requests,
+    private Mono<List<PlacementResult>> validateAndStore(PlacementMetrics.Mode mode, String scope, String actor,
+                                                         List<OrderRequest> requests,
                                                          ErrorPolicy policy, String batchKey, String batchHash,
                                                          Map<String, StoredKey> stored, List<String> path) {
         Set<UUID> productIds = new HashSet<>();
@@ -143,7 +149,10 @@ public class PlacementService {
                     .flatMap(claimed -> claimed < claims.size() ? Mono.error(new KeyRace()) : Mono.just(claimed))
                     .then(repository.insert(accepted))
                     .then(events.placed(accepted));
-            return write.as(tx::transactional).then(Mono.fromRunnable(events::flush)).thenReturn(results);
+            return write.as(tx::transactional).then(Mono.fromRunnable(() -> {
+                metrics.created(mode, accepted.size());
+                events.flush();
+            })).thenReturn(results);
         });
     }
 
