@@ -95,20 +95,46 @@ async function followSubscription(executor, request, unavailableResult, log) {
     return unavailableResult();
   }
   if (!isAsyncIterable(result)) return isTransportFailure(result) ? unavailableResult() : result;
-  return (async function* follow() {
-    try {
-      for await (const next of result) {
-        if (isTransportFailure(next)) {
-          yield unavailableResult();
-          return;
+  // a plain iterator, not an async generator: a generator would hold the client's return() until its
+  // pending next() settled, and the subgraph's stream would stay open after the client left
+  const inner = result[Symbol.asyncIterator]();
+  let finished = false;
+  const end = () => {
+    finished = true;
+    return { done: false, value: unavailableResult() };
+  };
+  return {
+    [Symbol.asyncIterator]() { return this; },
+    async next() {
+      if (finished) return { done: true, value: undefined };
+      try {
+        const step = await inner.next();
+        if (step.done) {
+          finished = true;
+          return step;
         }
-        yield next;
+        if (isTransportFailure(step.value)) {
+          inner.return?.();
+          return end();
+        }
+        return step;
+      } catch (error) {
+        if (finished) return { done: true, value: undefined };
+        log?.warn(`subscription stream broke: ${String(error?.message ?? error).slice(0, 200)}`);
+        return end();
       }
-    } catch (error) {
-      log?.warn(`subscription stream broke: ${String(error?.message ?? error).slice(0, 200)}`);
-      yield unavailableResult();
-    }
-  })();
+    },
+    async return(value) {
+      finished = true;
+      await inner.return?.(value);
+      return { done: true, value };
+    },
+    async throw(error) {
+      finished = true;
+      if (inner.throw) return inner.throw(error);
+      throw error;
+    },
+  };
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });

@@ -179,3 +179,38 @@ describe('a subscription whose subgraph fails', () => {
     assert.doesNotMatch(text, /INTERNAL_SERVER_ERROR|Unexpected error|socket hang up/);
   });
 });
+
+describe('a subscription the client leaves', () => {
+  test('ends the subgraph stream at once', async () => {
+    let upstreamCancelled = false;
+    const config = createGatewayConfig({ OMS_GATEWAY_LOG: 'off' });
+    const runtime = createGatewayRuntime({
+      ...config,
+      supergraph: SUPERGRAPH,
+      plugins: (ctx) => [...config.plugins(ctx), useCustomFetch(async (url, init) => {
+        init.signal?.addEventListener('abort', () => { upstreamCancelled = true; });
+        return new Response(new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(`event: next\ndata: ${JSON.stringify({ data: { orderStatusChanges: { cursor: '7', status: 'CONFIRMED' } } })}\n\n`));
+          },
+          cancel() { upstreamCancelled = true; },
+        }), { headers: { 'content-type': 'text/event-stream' } });
+      })],
+    });
+    const client = new AbortController();
+    const response = await runtime.fetch('http://router/graphql', {
+      method: 'POST',
+      signal: client.signal,
+      body: JSON.stringify({ query: 'subscription { orderStatusChanges { cursor status } }' }),
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    });
+    const reader = response.body.getReader();
+    let seen = '';
+    while (!seen.includes('"cursor":"7"')) seen += new TextDecoder().decode((await reader.read()).value);
+    client.abort();
+    await reader.cancel().catch(() => {});
+    const deadline = Date.now() + 2000;
+    while (!upstreamCancelled && Date.now() < deadline) await new Promise((r) => { setTimeout(r, 20); });
+    assert.equal(upstreamCancelled, true, 'the subgraph stream was not ended when the client left');
+  });
+});
