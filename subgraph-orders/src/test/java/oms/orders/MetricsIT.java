@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
-/** What an operator reads at /actuator/prometheus of orders after an order went through the saga. */
+/**
+ * What an operator reads at /actuator/prometheus of orders after an order went through the saga. A
+ * context of its own: after OrderStatusSubscriptionIT (which runs a second orders instance in this
+ * JVM) the shared context's management server no longer answers — not yet explained, and only in
+ * tests (each instance has its own JVM in production).
+ */
+@org.springframework.test.context.TestPropertySource(properties = "oms.test.context=metrics")
 class MetricsIT extends SubgraphIT {
 
     @Value("${local.management.port}")

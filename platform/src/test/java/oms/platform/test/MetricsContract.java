@@ -25,7 +25,7 @@ public final class MetricsContract {
     /** Meters every subgraph has once it has answered one GraphQL request. */
     public static final List<String> SHARED = List.of(
             "http_server_requests_seconds_bucket", "graphql_request_seconds_bucket", "graphql_datafetcher_seconds_count",
-            "jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "process_cpu_usage",
+            "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
             "r2dbc_pool_acquired_connections", "r2dbc_pool_pending_connections", "r2dbc_pool_max_allocated_connections",
             "oms_sql_statements_total", "oms_outbox_backlog", "oms_outbox_oldest_age_seconds",
             "oms_outbox_published_total");
