@@ -23,7 +23,9 @@ import oms.stack.StackOptions;
  */
 public final class StackStatus {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    // HTTP/1.1: the router (Node) answers an h2c upgrade request oddly
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration FIRST_INTERVAL = Duration.ofMillis(1500);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
