@@ -26,26 +26,13 @@ class RedisOutageIT extends SubgraphIT {
 
     @Test
     void orders_placed_while_redis_is_down_are_published_when_it_returns() throws Exception {
-        UUID product = UUID.randomUUID();
-        UUID customer = UUID.randomUUID();
-        try (SagaStreams streams = new SagaStreams(redisUrl)) {
-            streams.product(product, "OUT-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
-            streams.customer(customer, "ACTIVE");
-        }
-        var me = as(TestTokens.customer(customer));
-        String order = """
-                mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
-                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
-                  { order { id } userErrors { code } } }""";
-        SagaStreams.await(() -> !me.execute(order, Map.of("p", product.toString()))
-                .at("/data/createOrder/order/id").isMissingNode(), "the replicas");
+        Buyer buyer = buyer("OUT");
 
         EmbeddedPostgresInitializer.redis().stop();
         List<String> placed;
         try {
             placed = java.util.stream.IntStream.range(0, 5)
-                    .mapToObj(i -> me.execute(order, Map.of("p", product.toString())))
-                    .map(r -> r.at("/data/createOrder/order/id").asString())
+                    .mapToObj(i -> buyer.place())
                     .toList();
             assertThat(placed).doesNotContain("");
             // out of rotation while Redis is away, but alive: nothing would be gained by a restart
@@ -75,24 +62,12 @@ class RedisOutageIT extends SubgraphIT {
      */
     @Test
     void the_outbox_relay_holds_no_database_lock_while_redis_hangs() throws Exception {
-        UUID product = UUID.randomUUID();
-        UUID customer = UUID.randomUUID();
-        try (SagaStreams streams = new SagaStreams(redisUrl)) {
-            streams.product(product, "HANG-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
-            streams.customer(customer, "ACTIVE");
-        }
-        var me = as(TestTokens.customer(customer));
-        String order = """
-                mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
-                  shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
-                  { order { id } userErrors { code } } }""";
-        SagaStreams.await(() -> !me.execute(order, Map.of("p", product.toString()))
-                .at("/data/createOrder/order/id").isMissingNode(), "the replicas");
+        Buyer buyer = buyer("HANG");
 
         String placed;
         EmbeddedPostgresInitializer.redis().pause();
         try {
-            placed = me.execute(order, Map.of("p", product.toString())).at("/data/createOrder/order/id").asString();
+            placed = buyer.place();
             assertThat(placed).isNotEmpty();
             // the relay has claimed the row and waits on Redis
             SagaStreams.await(() -> db.sql("SELECT count(*) FROM outbox WHERE key = :id AND claimed_until > now()")
@@ -110,6 +85,30 @@ class RedisOutageIT extends SubgraphIT {
         }
         try (SagaStreams streams = new SagaStreams(redisUrl)) {
             SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", placed).isEmpty(), "OrderPlaced " + placed);
+        }
+    }
+
+    /** A customer and a product the orders service knows from its replicas. */
+    private Buyer buyer(String skuPrefix) {
+        UUID product = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        try (SagaStreams streams = new SagaStreams(redisUrl)) {
+            streams.product(product, skuPrefix + "-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
+            streams.customer(customer, "ACTIVE");
+        }
+        Buyer buyer = new Buyer(as(TestTokens.customer(customer)), product);
+        SagaStreams.await(() -> !buyer.place().isEmpty(), "the replicas");
+        return buyer;
+    }
+
+    private record Buyer(oms.stack.GraphQlClient client, UUID product) {
+        /** Places an order of one unit; answers its id, or "" when it was not placed. */
+        String place() {
+            return client.execute("""
+                    mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
+                      shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
+                      { order { id } userErrors { code } } }""", Map.of("p", product.toString()))
+                    .at("/data/createOrder/order/id").asString("");
         }
     }
 
