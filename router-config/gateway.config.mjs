@@ -6,6 +6,8 @@
 //   OMS_LOG_FORMAT [json]          json: one JSON object per line; text: readable lines. Either way no
 //                                  variables, bodies, headers or tokens (plugins/logging.mjs)
 //   Prometheus metrics at /metrics on the same port (plugins/metrics.mjs lists them)
+//   OMS_TRACING [on]  OMS_TRACING_SAMPLING [1.0]  OMS_ZIPKIN_URL [http://127.0.0.1:9411/api/v2/spans]
+//                                  spans to Zipkin, W3C traceparent in and out (plugins/tracing.mjs)
 //   OMS_ENV [production]           `development` turns on the GraphQL IDE, introspection, field
 //                                  suggestions and subgraph names in errors; anything else is production
 //   OMS_JWT_ISSUER, OMS_JWKS_URL, OMS_JWT_AUDIENCE (comma-separated)
@@ -41,6 +43,7 @@ import { useQueryCost } from './plugins/cost.mjs';
 import { upstreamTimeout, useSubgraphFailures } from './plugins/failures.mjs';
 import { createLogger } from './plugins/logging.mjs';
 import { usePrometheusMetrics } from './plugins/metrics.mjs';
+import { setupTracing, tracingSettings } from './plugins/tracing.mjs';
 
 export const DEFAULTS = Object.freeze({
   maxDepth: 12,
@@ -111,7 +114,11 @@ export function routerSettings(env = process.env) {
 export function createGatewayConfig(env = process.env, { logWriter } = {}) {
   const settings = routerSettings(env);
   const { development } = settings;
+  const tracing = tracingSettings(env);
+  // the trace context goes to the subgraphs as the router's own span when tracing is on
+  const forwarded = tracing.enabled ? ['authorization', 'x-request-id'] : ['authorization', 'traceparent', 'x-request-id'];
   return defineConfig({
+    openTelemetry: setupTracing(tracing),
     port: Number(env.PORT ?? 4000),
     // one process by default (its memory is what `./oms up` reports); scale out with more replicas
     // or OMS_GATEWAY_WORKERS
@@ -148,7 +155,7 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
     propagateHeaders: {
       fromClientToSubgraphs({ request, context }) {
         const headers = {};
-        for (const name of ['authorization', 'traceparent', 'x-request-id']) {
+        for (const name of forwarded) {
           const value = headerValue(request, context?.connectionParams, name);
           if (value) headers[name] = value;
         }

@@ -5,6 +5,7 @@
 // masked, a subgraph's unexpected answer quoted in a message is cut. OMS_LOG_FORMAT=json (the default) writes one JSON object per line, `text` Hive's
 // readable lines.
 import { ConsoleLogWriter, JSONLogWriter, Logger } from '@graphql-hive/logger';
+import { currentTraceIds } from './tracing.mjs';
 
 export const REDACTED = '[redacted]';
 const SECRET_KEYS = new Set(['variables', 'body', 'headers', 'requestheaders', 'responseheaders', 'authorization',
@@ -41,7 +42,9 @@ export class RedactingWriter {
   }
 
   write(level, attrs, msg) {
-    return this.writer.write(level, attrs == null ? attrs : redact(attrs), msg == null ? msg : redact(String(msg)));
+    // every line says where it came from and, inside a traced request, which trace and span
+    const fields = { service: 'router', ...currentTraceIds(), ...(attrs == null ? {} : redact(attrs)) };
+    return this.writer.write(level, fields, msg == null ? msg : redact(String(msg)));
   }
 }
 

@@ -18,6 +18,9 @@ CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON outbox (id) WHERE published
 -- claim to expire; then any instance takes the rows again.
 ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_by uuid;
 ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_until timestamptz;
+-- The W3C traceparent of the span the row was written in (null with tracing off): the relay carries
+-- it on into the stream entry, so the consumer's work joins the same trace.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS traceparent text;
 
 -- Consumers remember what they processed, in the same transaction as its effects: redelivery after
 -- a crash or a duplicate publish changes nothing.

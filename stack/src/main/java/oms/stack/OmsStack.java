@@ -19,6 +19,7 @@ public final class OmsStack implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final String LOG_FORMAT = "OMS_LOG_FORMAT";
+    private static final String TRACING = "OMS_TRACING";
 
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -105,6 +106,10 @@ public final class OmsStack implements AutoCloseable {
         redis = LocalRedis.start(ports.redis(), data.resolve("redis"));
         started.add(redis);
 
+        if (tracing()) {
+            // in-memory Zipkin: every service reports its spans there; it starts beside the rest
+            track(startZipkin());
+        }
         for (String name : StackOptions.SUBGRAPHS.keySet()) {
             postgres.ensureDatabase(database(name));
             track(startSubgraph(name));
@@ -113,6 +118,9 @@ public final class OmsStack implements AutoCloseable {
             processes.get(name).awaitHealthy(STARTUP_TIMEOUT);
         }
         track(startRouter()).awaitHealthy(STARTUP_TIMEOUT);
+        if (tracing()) {
+            processes.get("zipkin").awaitHealthy(STARTUP_TIMEOUT);
+        }
         keycloak.awaitReady(STARTUP_TIMEOUT);
         processes.put("keycloak", keycloak.process());
         TokenClient tokenClient = new TokenClient(keycloak.url());
@@ -139,6 +147,52 @@ public final class OmsStack implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Tracing is on unless the launcher's environment says {@code OMS_TRACING=off}: then no Zipkin
+     * runs and no service records spans.
+     */
+    public static boolean tracing() {
+        return !"off".equalsIgnoreCase(System.getenv().getOrDefault(TRACING, "on").strip());
+    }
+
+    /** The Zipkin server that the build copied (io.zipkin:zipkin-server, exec jar), traces kept in memory. */
+    private ManagedProcess startZipkin() throws IOException {
+        Path jar = options.projectDir().resolve("stack/target/zipkin/zipkin-server-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": build the launcher first (./oms build, or "
+                    + "./mvnw -pl stack package)");
+        }
+        int port = options.ports().zipkin();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUERY_PORT", Integer.toString(port));
+        env.put("STORAGE_TYPE", "mem");
+        // the newest 200,000 spans; older traces drop out
+        env.put("MEM_MAX_SPANS", "200000");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+                "--armeria.ports[0].port=" + port, "--armeria.ports[0].ip=127.0.0.1");
+        return ManagedProcess.start("zipkin", command, env, options.projectDir(), logFile("zipkin"),
+                zipkinUrl() + "/health");
+    }
+
+    /** Zipkin's UI and API ({@code /zipkin/}, {@code /api/v2/...}); only with {@link #tracing()}. */
+    public String zipkinUrl() {
+        return "http://127.0.0.1:" + options.ports().zipkin();
+    }
+
+    /** The tracing settings subgraphs and routers get: on with every span to this stack's Zipkin, or off. */
+    private Map<String, String> tracingSettings() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (tracing()) {
+            env.put(TRACING, "on");
+            env.put("OMS_ZIPKIN_URL", zipkinUrl() + "/api/v2/spans");
+            env.put("OMS_TRACING_SAMPLING", System.getenv().getOrDefault("OMS_TRACING_SAMPLING", "1.0"));
+        } else {
+            env.put(TRACING, "off");
+        }
+        return env;
+    }
+
     private ManagedProcess startSubgraph(String name) throws IOException {
         Path jar = options.projectDir().resolve("subgraph-" + name).resolve("target").resolve("subgraph-" + name + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -160,6 +214,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_REDIS_URL", redis.url());
         env.put("OMS_SEED_DEMO_DATA", Boolean.toString(options.seed()));
         env.put(LOG_FORMAT, logFormat());
+        env.putAll(tracingSettings());
         if (options.eventReclaimIdle() != null) {
             env.put("OMS_EVENTS_RECLAIM_IDLE", options.eventReclaimIdle().toMillis() + "ms");
         }
@@ -210,6 +265,7 @@ public final class OmsStack implements AutoCloseable {
         env.put("OMS_ENV", options.persistent() ? "development" : "production");
         env.put(RouterSignature.SECRET_ENV, signatureSecret);
         env.put(LOG_FORMAT, logFormat());
+        env.putAll(tracingSettings());
         env.putAll(tokenValidation());
         env.putAll(settings);
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),

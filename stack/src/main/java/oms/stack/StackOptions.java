@@ -30,11 +30,11 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
 
     /** Ports of the stack; each subgraph's management port (actuator) is its own, server port + 1000 by default. */
     public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, Map<String, Integer> management,
-                        int router, int keycloak) {
+                        int router, int keycloak, int zipkin) {
         public static Ports defaults() {
             Map<String, Integer> management = new LinkedHashMap<>();
             SUBGRAPHS.forEach((name, port) -> management.put(name, port + 1000));
-            return new Ports(54329, 63790, SUBGRAPHS, management, 4000, 8180);
+            return new Ports(54329, 63790, SUBGRAPHS, management, 4000, 8180, 9411);
         }
 
         public static Ports free() {
@@ -44,7 +44,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
                 subgraphs.put(name, freePort());
                 management.put(name, freePort());
             });
-            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort());
+            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort(), freePort());
         }
 
         public int subgraph(String name) {

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import oms.platform.tracing.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,7 +193,7 @@ public class EventConsumer extends BackgroundWorker {
             eventId = null;
         }
         return new InboundEvent(stream, m.getId(), eventId, m.getBody().get("type"), m.getBody().get("key"),
-                m.getBody().get("payload"));
+                m.getBody().get("payload"), EventTracing.valid(m.getBody().get("traceparent")));
     }
 
     @Override

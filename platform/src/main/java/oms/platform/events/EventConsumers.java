@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import oms.platform.tracing.EventTracing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -16,9 +17,11 @@ public class EventConsumers {
     private final MeterRegistry meters;
     private final Duration reclaimIdle;
     private final AckHold hold;
+    private final EventTracing tracing;
 
     EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
-                   Duration reclaimIdle, AckHold hold) {
+                   Duration reclaimIdle, AckHold hold, EventTracing tracing) {
+        this.tracing = tracing;
         this.client = client;
         this.db = db;
         this.tx = tx;
@@ -28,6 +31,6 @@ public class EventConsumers {
     }
 
     public EventConsumer create(String group, List<String> streams, EventHandler handler) {
-        return new EventConsumer(group, streams, new EventStore(db, tx, handler), client, meters, reclaimIdle, hold);
+        return new EventConsumer(group, streams, new EventStore(db, tx, handler, tracing), client, meters, reclaimIdle, hold);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import oms.platform.tracing.EventTracing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -17,11 +18,17 @@ public class EventStore {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final EventHandler handler;
+    private final EventTracing tracing;
 
     public EventStore(DatabaseClient db, TransactionalOperator tx, EventHandler handler) {
+        this(db, tx, handler, EventTracing.off());
+    }
+
+    public EventStore(DatabaseClient db, TransactionalOperator tx, EventHandler handler, EventTracing tracing) {
         this.db = db;
         this.tx = tx;
         this.handler = handler;
+        this.tracing = tracing;
     }
 
     /** Runs the handler on the events this consumer has not processed yet, all in one transaction. */
@@ -39,7 +46,16 @@ public class EventStore {
                 .all()
                 .collect(Collectors.toSet())
                 .flatMap(fresh -> handle(events, fresh));
-        tx.transactional(work).block();
+        // one consumer span per event, child of its publish span; the handler's writes join those traces
+        EventTracing.Consumption spans = tracing.consuming(consumer, events.getFirst().stream(), events.stream()
+                .map(e -> new EventTracing.TracedEvent(e.id(), e.type(), e.key(), e.traceparent())).toList());
+        try {
+            tx.transactional(work).contextWrite(spans::write).block();
+        } catch (RuntimeException e) {
+            spans.fail(e);
+            throw e;
+        }
+        spans.end();
     }
 
     private Mono<Void> handle(List<InboundEvent> events, Set<UUID> fresh) {

@@ -5,6 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import oms.platform.tracing.EventTracing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +33,18 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, RedisClient client, MeterRegistry meters,
+    OutboxRelay outboxRelay(DatabaseClient db, RedisClient client, MeterRegistry meters, EventTracing tracing,
                             @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
-        return new OutboxRelay(db, client, pollInterval, meters);
+        return new OutboxRelay(db, client, pollInterval, meters, tracing);
+    }
+
+    /**
+     * Trace context through the outbox and the streams; off when tracing is ({@code OMS_TRACING=off}:
+     * then Spring Boot provides no tracer, or only the no-op one).
+     */
+    @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return EventTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     /**
@@ -52,8 +65,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient db, OutboxRelay relay) {
-        return new Outbox(db, relay);
+    Outbox outbox(DatabaseClient db, OutboxRelay relay, EventTracing tracing) {
+        return new Outbox(db, relay, tracing);
     }
 
     /**
@@ -65,7 +78,7 @@ public class EventsAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
                                   @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle,
-                                  @Value("${oms.events.test-hold-dir:}") String holdDir) {
-        return new EventConsumers(client, db, tx, meters, reclaimIdle, AckHold.in(holdDir));
+                                  @Value("${oms.events.test-hold-dir:}") String holdDir, EventTracing tracing) {
+        return new EventConsumers(client, db, tx, meters, reclaimIdle, AckHold.in(holdDir), tracing);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import oms.platform.tracing.EventTracing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -46,9 +47,13 @@ public class OutboxRelay extends BackgroundWorker {
     private final Counter published;
     private final Semaphore wake = new Semaphore(0);
 
-    public OutboxRelay(DatabaseClient db, RedisClient client, Duration pollInterval, MeterRegistry meters) {
+    private final EventTracing tracing;
+
+    public OutboxRelay(DatabaseClient db, RedisClient client, Duration pollInterval, MeterRegistry meters,
+                       EventTracing tracing) {
         super("outbox-relay");
         this.db = db;
+        this.tracing = tracing;
         this.client = client;
         this.pollInterval = pollInterval;
         this.published = Counter.builder("oms.outbox.published").description("Events relayed to Redis").register(meters);
@@ -64,15 +69,21 @@ public class OutboxRelay extends BackgroundWorker {
         if (rows == null || rows.isEmpty()) {
             return 0;
         }
+        List<EventTracing.Handle> spans = rows.stream()
+                .map(row -> tracing.publishing(row.traceparent(), row.type(), row.stream(), row.key(), row.writtenAt()))
+                .toList();
         try {
-            publish(rows).timeout(PUBLISH_TIMEOUT).block();
+            publish(rows, spans).timeout(PUBLISH_TIMEOUT).block();
         } catch (RuntimeException e) {
+            // the rows go out again later, in spans of their own
+            spans.forEach(EventTracing.Handle::abandon);
             // commands still queued on a hung connection must not go out later: start afresh
             release();
             // give the rows back at once where the database answers; otherwise the lease runs out
             unclaim(rows).onErrorResume(ignored -> Mono.empty()).block();
             throw e;
         }
+        spans.forEach(EventTracing.Handle::end);
         markPublished(rows).block();
         published.increment(rows.size());
         return rows.size();
@@ -90,19 +101,20 @@ public class OutboxRelay extends BackgroundWorker {
                             WHERE published_at IS NULL
                               AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = :me)
                             ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, event_id, stream, type, key, payload::text AS payload""")
+                        RETURNING id, event_id, stream, type, key, payload::text AS payload, traceparent, created_at""")
                 .bind("me", instance)
                 .bind("lease", (double) LEASE.toSeconds())
                 .bind("batch", BATCH)
                 .map(row -> new Pending(row.get("id", Long.class), row.get("event_id", UUID.class).toString(),
                         row.get("stream", String.class), row.get("type", String.class), row.get("key", String.class),
-                        row.get("payload", String.class)))
+                        row.get("payload", String.class), row.get("traceparent", String.class),
+                        row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .all()
                 .sort(Comparator.comparingLong(Pending::id))
                 .collectList();
     }
 
-    private Mono<Void> publish(List<Pending> rows) {
+    private Mono<Void> publish(List<Pending> rows, List<EventTracing.Handle> spans) {
         if (redis == null) {
             // connect lazily: the service starts (and keeps its outbox) while Redis is down
             redis = client.connect();
@@ -110,10 +122,18 @@ public class OutboxRelay extends BackgroundWorker {
         // all commands go out back to back on one connection (pipelined), then we wait for every reply
         List<CompletableFuture<String>> replies = new ArrayList<>(rows.size());
         XAddArgs args = XAddArgs.Builder.maxlen(MAX_STREAM_LENGTH).approximateTrimming();
-        for (Pending row : rows) {
-            replies.add(redis.async().xadd(row.stream(), args, Map.of(
-                    "id", row.eventId(), "type", row.type(), "key", row.key(), "payload", row.payload()))
-                    .toCompletableFuture());
+        for (int i = 0; i < rows.size(); i++) {
+            Pending row = rows.get(i);
+            Map<String, String> entry = new java.util.HashMap<>(8);
+            entry.put("id", row.eventId());
+            entry.put("type", row.type());
+            entry.put("key", row.key());
+            entry.put("payload", row.payload());
+            String traceparent = spans.get(i).traceparent();
+            if (traceparent != null) {
+                entry.put("traceparent", traceparent);
+            }
+            replies.add(redis.async().xadd(row.stream(), args, entry).toCompletableFuture());
         }
         return Mono.fromFuture(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)));
     }
@@ -174,5 +194,6 @@ public class OutboxRelay extends BackgroundWorker {
         }
     }
 
-    private record Pending(long id, String eventId, String stream, String type, String key, String payload) {}
+    private record Pending(long id, String eventId, String stream, String type, String key, String payload,
+                           String traceparent, java.time.Instant writtenAt) {}
 }

@@ -30,6 +30,7 @@ public class PlacementService {
     public static final int MAX_BATCH = 1000;
     private static final String BATCH_PREFIX = "batch:";
     private static final String ORDER_PREFIX = "order:";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlacementService.class);
 
     private final PlacementRepository repository;
     private final OrderEvents events;
@@ -151,6 +152,12 @@ public class PlacementService {
                     .then(events.placed(accepted));
             return write.as(tx::transactional).then(Mono.fromRunnable(() -> {
                 metrics.created(mode, accepted.size());
+                // one line per placement (a batch is one line): ids only, no names or addresses
+                if (!accepted.isEmpty()) {
+                    log.info("Placed {} order(s) ({}, {} refused){}: first {}", accepted.size(), mode.name().toLowerCase(),
+                            requests.size() - accepted.size(), batchKey == null ? "" : " in an idempotent batch",
+                            accepted.getFirst().id());
+                }
                 events.flush();
             })).thenReturn(results);
         });

@@ -3,7 +3,9 @@ package oms.orders.tracking;
 import java.time.Duration;
 import java.time.Instant;
 import oms.orders.tracking.StatusHub.Registration;
+import java.util.Map;
 import oms.platform.error.DomainException;
+import oms.platform.tracing.EventTracing;
 import oms.platform.error.ErrorCode;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -21,10 +23,12 @@ public class OrderTracking {
 
     private final StatusHub hub;
     private final StatusLog statusLog;
+    private final EventTracing tracing;
 
-    OrderTracking(StatusHub hub, StatusLog statusLog) {
+    OrderTracking(StatusHub hub, StatusLog statusLog, EventTracing tracing) {
         this.hub = hub;
         this.statusLog = statusLog;
+        this.tracing = tracing;
     }
 
     public Flux<StatusEvent> follow(LiveFilter filter, Resume resume, Instant tokenExpiresAt) {
@@ -34,7 +38,12 @@ public class OrderTracking {
                     ? replay(filter, resume.replayFrom(), resume.afterVersion(), registration.position())
                     : Flux.empty();
             Flux<StatusEvent> live = registration.subscriber().live().filter(e -> e.seq() > resume.afterSeq());
-            return missed.concatWith(live).doFinally(signal -> hub.unregister(registration.subscriber()));
+            return missed.concatWith(live)
+                    // each delivery shows in the trace of the request or event that made the change
+                    .doOnNext(e -> tracing.mark(e.traceparent(), "deliver order status " + e.to(), Map.of(
+                            "oms.order.id", e.orderId().toString(), "oms.feed.seq", Long.toString(e.seq()),
+                            "oms.delivery", e.seq() > registration.position() ? "live" : "replay")))
+                    .doFinally(signal -> hub.unregister(registration.subscriber()));
         });
         if (tokenExpiresAt == null) {
             return events;

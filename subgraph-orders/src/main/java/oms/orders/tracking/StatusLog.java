@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import oms.orders.order.OrderStatus;
+import oms.platform.tracing.EventTracing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.NoTransactionException;
@@ -26,14 +27,17 @@ public class StatusLog {
                         OffsetDateTime at) {}
 
     private static final String COLUMNS = """
-            h.seq, h.order_id, o.customer_id, o.number, h.version, h.from_status, h.to_status, h.at, h.actor, h.reason""";
+            h.seq, h.order_id, o.customer_id, o.number, h.version, h.from_status, h.to_status, h.at, h.actor, h.reason,
+            h.traceparent""";
 
     private final DatabaseClient db;
     private final StatusPublisher publisher;
+    private final EventTracing tracing;
 
-    StatusLog(DatabaseClient db, StatusPublisher publisher) {
+    StatusLog(DatabaseClient db, StatusPublisher publisher, EventTracing tracing) {
         this.db = db;
         this.publisher = publisher;
+        this.tracing = tracing;
     }
 
     /**
@@ -45,17 +49,19 @@ public class StatusLog {
         if (entries.isEmpty()) {
             return Mono.just(List.of());
         }
-        return db.sql("""
+        return tracing.parents().flatMap(parents -> db.sql("""
                         WITH feed AS (
                             UPDATE status_feed SET position = position + :n RETURNING position - :n AS base),
                         rows AS (
                             SELECT * FROM unnest(:ids::uuid[], :versions::int[], :froms::text[], :tos::text[],
-                                                 :actors::text[], :reasons::text[], :ats::timestamptz[])
-                                   WITH ORDINALITY AS t(order_id, version, from_status, to_status, actor, reason, at, ord)),
+                                                 :actors::text[], :reasons::text[], :ats::timestamptz[], :traces::text[])
+                                   WITH ORDINALITY AS t(order_id, version, from_status, to_status, actor, reason, at,
+                                                        traceparent, ord)),
                         h AS (
-                            INSERT INTO order_status_history (seq, order_id, version, from_status, to_status, actor, reason, at)
+                            INSERT INTO order_status_history (seq, order_id, version, from_status, to_status, actor, reason, at,
+                                                              traceparent)
                             SELECT feed.base + rows.ord, rows.order_id, rows.version, rows.from_status, rows.to_status,
-                                   rows.actor, rows.reason, rows.at
+                                   rows.actor, rows.reason, rows.at, rows.traceparent
                             FROM rows, feed
                             RETURNING *)
                         SELECT %s FROM h JOIN orders o ON o.id = h.order_id ORDER BY h.seq""".formatted(COLUMNS))
@@ -67,8 +73,9 @@ public class StatusLog {
                 .bind("actors", entries.stream().map(Entry::actor).toArray(String[]::new))
                 .bind("reasons", entries.stream().map(Entry::reason).toArray(String[]::new))
                 .bind("ats", entries.stream().map(Entry::at).toArray(OffsetDateTime[]::new))
+                .bind("traces", entries.stream().map(e -> parents.apply(e.orderId().toString())).toArray(String[]::new))
                 .map(StatusLog::event).all().collectList()
-                .flatMap(events -> publishAfterCommit(events).thenReturn(events));
+                .flatMap(events -> publishAfterCommit(events).thenReturn(events)));
     }
 
     /** The current end of the feed. */
@@ -136,6 +143,7 @@ public class StatusLog {
         return new StatusEvent(r.get("seq", Long.class), r.get("order_id", UUID.class), r.get("customer_id", UUID.class),
                 r.get("number", Long.class), from == null ? null : OrderStatus.valueOf(from),
                 OrderStatus.valueOf(r.get("to_status", String.class)), r.get("version", Integer.class),
-                r.get("at", OffsetDateTime.class), r.get("actor", String.class), r.get("reason", String.class));
+                r.get("at", OffsetDateTime.class), r.get("actor", String.class), r.get("reason", String.class),
+                EventTracing.valid(r.get("traceparent", String.class)));
     }
 }
