@@ -19,7 +19,7 @@ final class Banner {
                 .append(" (user postgres; databases oms_customers, oms_inventory, oms_orders, oms_shipping,")
                 .append(" keycloak)\n");
         out.append("  Redis                   ").append(stack.redis().url()).append('\n');
-        if (OmsStack.tracing()) {
+        if (stack.tracing()) {
             out.append("  Zipkin (traces)         ").append(stack.zipkinUrl()).append("/zipkin/")
                     .append("  (every request and saga; OMS_TRACING=off to run without)\n");
         }

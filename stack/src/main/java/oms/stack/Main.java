@@ -27,7 +27,7 @@ public final class Main {
             case "bench" -> bench(project, args);
             case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|drill");
+                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|drill");
                 System.exit(2);
             }
         }
@@ -68,6 +68,7 @@ public final class Main {
         switch (what) {
             case "auth" -> oms.stack.bench.AuthBenchmark.run(project);
             case "orders" -> oms.stack.bench.OrdersBenchmark.run(project);
+            case "tracing" -> oms.stack.bench.TracingBenchmark.run(project);
             case "subscriptions" -> {
                 try {
                     oms.stack.bench.SubscriptionBenchmark.run(project);
@@ -76,7 +77,7 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("Usage: oms bench auth|orders|subscriptions");
+                System.err.println("Usage: oms bench auth|orders|subscriptions|tracing");
                 System.exit(2);
             }
         }

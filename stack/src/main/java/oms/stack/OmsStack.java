@@ -147,12 +147,9 @@ public final class OmsStack implements AutoCloseable {
         return process;
     }
 
-    /**
-     * Tracing is on unless the launcher's environment says {@code OMS_TRACING=off}: then no Zipkin
-     * runs and no service records spans.
-     */
-    public static boolean tracing() {
-        return !"off".equalsIgnoreCase(System.getenv().getOrDefault(TRACING, "on").strip());
+    /** Whether this stack records spans (and runs Zipkin): {@link StackOptions#tracing()}. */
+    public boolean tracing() {
+        return options.tracing();
     }
 
     /** The Zipkin server that the build copied (io.zipkin:zipkin-server, exec jar), traces kept in memory. */

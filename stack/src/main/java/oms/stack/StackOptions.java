@@ -13,10 +13,12 @@ import java.util.Map;
  * How to run the stack: where the project and its data live, which ports to use, whether data
  * persists, whether the demo data is seeded, whether Keycloak also gets the test-only realm of
  * another issuer (keycloak/test-other-realm.json) and how soon a subgraph takes over the events a
- * crashed one left unacknowledged ({@code eventReclaimIdle}; null: the services' default).
+ * crashed one left unacknowledged ({@code eventReclaimIdle}; null: the services' default), and whether
+ * every service records spans into the stack's own Zipkin ({@code tracing}: on unless the launcher's
+ * environment says {@code OMS_TRACING=off}).
  */
 public record StackOptions(Path projectDir, Path dataDir, boolean persistent, boolean seed, Ports ports,
-                           String subgraphJavaOptions, boolean testRealm, Duration eventReclaimIdle) {
+                           String subgraphJavaOptions, boolean testRealm, Duration eventReclaimIdle, boolean tracing) {
 
     /** Short, so that tests which kill a subgraph see its events handled again within seconds. */
     public static final Duration TEST_EVENT_RECLAIM_IDLE = Duration.ofSeconds(2);
@@ -60,7 +62,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     public static StackOptions local(Path projectDir) {
         String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
         return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions,
-                false, null);
+                false, null, tracingFromEnvironment());
     }
 
     /**
@@ -70,7 +72,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     public static StackOptions forTests(Path projectDir) {
         try {
             return new StackOptions(projectDir, Files.createTempDirectory("oms-stack-"), false, true, Ports.free(),
-                    DEFAULT_JAVA_OPTIONS, true, TEST_EVENT_RECLAIM_IDLE);
+                    DEFAULT_JAVA_OPTIONS, true, TEST_EVENT_RECLAIM_IDLE, tracingFromEnvironment());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,16 +80,28 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
 
     public StackOptions withSeed(boolean seed) {
         return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
-                eventReclaimIdle);
+                eventReclaimIdle, tracing);
     }
 
     public StackOptions withSubgraphJavaOptions(String javaOptions) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm, eventReclaimIdle);
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm, eventReclaimIdle,
+                tracing);
     }
 
     public StackOptions withTestRealm(boolean testRealm) {
         return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
-                eventReclaimIdle);
+                eventReclaimIdle, tracing);
+    }
+
+    /** With spans recorded (and Zipkin running) or not, whatever the environment says. */
+    public StackOptions withTracing(boolean tracing) {
+        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
+                eventReclaimIdle, tracing);
+    }
+
+    /** {@code OMS_TRACING=off} in the launcher's environment turns tracing off; anything else leaves it on. */
+    public static boolean tracingFromEnvironment() {
+        return !"off".equalsIgnoreCase(System.getenv().getOrDefault("OMS_TRACING", "on").strip());
     }
 
     public static int freePort() {
