@@ -14,6 +14,8 @@ const config = YAML.parse(readFileSync(resolve(here, 'supergraph.yaml'), 'utf8')
 const target = resolve(here, 'supergraph.graphql');
 // the same supergraph for docker-compose, where each subgraph is reached by its service name
 const dockerTarget = resolve(here, 'supergraph.docker.graphql');
+// and for Kubernetes, whose Services have the same names (the router's ConfigMap is made from it)
+const kubernetesTarget = resolve(here, '../deploy/k8s/base/router/supergraph.graphql');
 const mode = process.argv[2] ?? '--check';
 
 const services = Object.entries(config.subgraphs).map(([name, sg]) => ({
@@ -42,10 +44,10 @@ const dockerSdl = sdl.replace(/url: "http:\/\/localhost:(\d+)\/graphql"/g, (matc
   const name = Object.keys(config.subgraphs).find((n) => config.subgraphs[n].routing_url.includes(`:${port}/`));
   return `url: "http://${name}:${port}/graphql"`;
 });
-const outputs = [[target, sdl], [dockerTarget, dockerSdl]];
+const outputs = [[target, sdl], [dockerTarget, dockerSdl], [kubernetesTarget, dockerSdl]];
 if (mode === '--write') {
   for (const [file, text] of outputs) writeFileSync(file, text);
-  console.log(`Wrote ${target} and ${dockerTarget} (${services.length} subgraphs)`);
+  console.log(`Wrote ${target}, ${dockerTarget} and ${kubernetesTarget} (${services.length} subgraphs)`);
 } else if (mode === '--check') {
   const stale = outputs.filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
   if (stale.length) {
