@@ -38,15 +38,15 @@ public final class ConsumerHold implements AutoCloseable {
     public int awaitHeld(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!Files.exists(held)) {
+            // the service moves the file into place whole; an empty read is still waited out
+            while (!Files.exists(held) || Files.readString(held).isBlank()) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("No consumer held a batch (" + hold.getFileName() + ") within "
                             + timeout.toSeconds() + " s");
                 }
                 Thread.sleep(20);
             }
-            String count = Files.readString(held).trim();
-            return count.isEmpty() ? 0 : Integer.parseInt(count);
+            return Integer.parseInt(Files.readString(held).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -36,7 +36,12 @@ final class AckHold {
             return;
         }
         try {
-            Files.writeString(dir.resolve(group + "." + stream + ".held"), Integer.toString(events));
+            // written aside, then moved: a test polling for the file never reads it half-written
+            Path held = dir.resolve(group + "." + stream + ".held");
+            Path partial = dir.resolve(group + "." + stream + ".held.partial");
+            Files.writeString(partial, Integer.toString(events));
+            Files.move(partial, held, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
