@@ -46,12 +46,22 @@ public final class ConsumerHold implements AutoCloseable {
                 }
                 Thread.sleep(20);
             }
-            return Integer.parseInt(Files.readString(held).trim());
+            return Integer.parseInt(Files.readString(held).trim().split(" ")[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The process id of the service that holds (after {@link #awaitHeld}): the one a crash test kills. */
+    public long holderPid() {
+        try {
+            String[] parts = Files.readString(held).trim().split(" ");
+            return Long.parseLong(parts[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

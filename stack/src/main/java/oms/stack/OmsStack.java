@@ -24,6 +24,8 @@ public final class OmsStack implements AutoCloseable {
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> replicaPorts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> replicaManagementPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
     private volatile boolean closed;
     private Map<String, Integer> routerSubgraphPorts;
@@ -191,18 +193,67 @@ public final class OmsStack implements AutoCloseable {
     }
 
     private ManagedProcess startSubgraph(String name) throws IOException {
+        return startSubgraph(name, name, options.ports().subgraph(name), options.ports().management(name));
+    }
+
+    /**
+     * Another OS process of subgraph {@code name} (same database, Redis and settings, ports of its own),
+     * as a second replica would run; answers its process name ({@code <name>-2}, …), which
+     * {@link #kill}, {@link #restart} and {@link #stop} take. The router keeps calling the first process.
+     */
+    public String startReplica(String name) throws IOException {
+        if (!StackOptions.SUBGRAPHS.containsKey(name)) {
+            throw new IllegalArgumentException("No subgraph named " + name);
+        }
+        String replica;
+        synchronized (this) {
+            int n = 2;
+            while (processes.containsKey(name + "-" + n)) {
+                n++;
+            }
+            replica = name + "-" + n;
+        }
+        int port = StackOptions.freePort();
+        int management = StackOptions.freePort();
+        ManagedProcess process = startSubgraph(name, replica, port, management);
+        synchronized (this) {
+            track(process);
+            replicaPorts.put(replica, port);
+            replicaManagementPorts.put(replica, management);
+        }
+        process.awaitHealthy(STARTUP_TIMEOUT);
+        return replica;
+    }
+
+    /** The base URL of a replica started with {@link #startReplica}. */
+    public String replicaUrl(String replica) {
+        return "http://127.0.0.1:" + replicaPorts.get(replica);
+    }
+
+    /** Stops a process of the stack for good (SIGTERM, then it is no longer tracked or supervised). */
+    public void stop(String name) throws Exception {
+        ManagedProcess process;
+        synchronized (this) {
+            process = tracked(name);
+            processes.remove(name);
+            started.remove(process);
+        }
+        process.close();
+    }
+
+    private ManagedProcess startSubgraph(String name, String processName, int port, int managementPort)
+            throws IOException {
         Path jar = options.projectDir().resolve("subgraph-" + name).resolve("target").resolve("subgraph-" + name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
-        int port = options.ports().subgraph(name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options.subgraphJavaOptions().trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
-        env.put("MANAGEMENT_PORT", Integer.toString(options.ports().management(name)));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put(RouterSignature.SECRET_ENV, signatureSecret);
         env.put("OMS_DB_URL", postgres.r2dbcUrl(database(name)));
         env.put("OMS_DB_JDBC_URL", postgres.jdbcUrl(database(name)));
@@ -217,10 +268,10 @@ public final class OmsStack implements AutoCloseable {
         }
         if (!options.persistent()) {
             // throw-away stacks (tests, benchmarks) only: crash tests hold consumers there
-            env.put("OMS_EVENTS_TEST_HOLD_DIR", holdDir().toString());
+            env.put("OMS_EVENTS_TEST_HOLD_DIR", holdDir(processName).toString());
         }
         env.putAll(tokenValidation());
-        return ManagedProcess.start(name, command, env, options.projectDir(), logFile(name),
+        return ManagedProcess.start(processName, command, env, options.projectDir(), logFile(processName),
                 "http://127.0.0.1:" + port + "/readyz");
     }
 
@@ -270,18 +321,32 @@ public final class OmsStack implements AutoCloseable {
     }
 
     /**
-     * Holds the consumer group {@code group} after it has committed its next batch of {@code stream} and
-     * before it acknowledges it (see {@link ConsumerHold}); only in a throw-away stack.
+     * Holds the consumers of {@code process} (a subgraph, e.g. {@code inventory}, or a replica, e.g.
+     * {@code inventory-2}) after they have committed their next batch of {@code stream} and before they
+     * acknowledge it (see {@link ConsumerHold}); only in a throw-away stack. A subgraph's hold does not
+     * hold its replicas, nor the other way round.
      */
-    public ConsumerHold holdBeforeAck(String group, String stream) {
+    public ConsumerHold holdBeforeAck(String process, String stream) {
         if (options.persistent()) {
             throw new IllegalStateException("Consumers can be held only in a throw-away (test) stack");
         }
-        return ConsumerHold.arm(holdDir(), group, stream);
+        // a replica (orders-2) holds its own consumers only; its group is its subgraph's name
+        String group = isReplica(process) ? process.substring(0, process.lastIndexOf('-')) : process;
+        return ConsumerHold.arm(holdDir(process), group, stream);
     }
 
-    private Path holdDir() {
-        return options.dataDir().resolve("event-holds");
+    /** The stack's process with this pid (e.g. the one a {@link ConsumerHold} names), or null. */
+    public synchronized String processWithPid(long pid) {
+        return processes.values().stream().filter(p -> p.pid() == pid).map(ManagedProcess::name).findFirst().orElse(null);
+    }
+
+    private Path holdDir(String process) {
+        Path dir = options.dataDir().resolve("event-holds");
+        return isReplica(process) ? dir.resolve(process) : dir;
+    }
+
+    private static boolean isReplica(String process) {
+        return process.matches("[a-z]+-\\d+");
     }
 
     /**
@@ -418,7 +483,8 @@ public final class OmsStack implements AutoCloseable {
 
     /** A subgraph's management server (actuator: metrics, health details), loopback only. */
     public String managementUrl(String name) {
-        return "http://127.0.0.1:" + options.ports().management(name);
+        Integer replica = replicaManagementPorts.get(name);
+        return "http://127.0.0.1:" + (replica != null ? replica : options.ports().management(name));
     }
 
     /** Where Java clients reach Keycloak ({@code http://127.0.0.1:<port>}). */

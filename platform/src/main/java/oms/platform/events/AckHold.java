@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * repair. Off unless {@code oms.events.test-hold-dir} names a folder (the test stack sets it). A test
  * arms it for one consumer group and stream by creating {@code <group>.<stream>.hold} there; the
  * consumer that commits the next batch of that stream writes {@code <group>.<stream>.held} (how many
- * events it holds) and waits, without acknowledging, while the hold file exists.
+ * events it holds, and its process id) and waits, without acknowledging, while the hold file exists.
  */
 final class AckHold {
 
@@ -39,7 +39,7 @@ final class AckHold {
             // written aside, then moved: a test polling for the file never reads it half-written
             Path held = dir.resolve(group + "." + stream + ".held");
             Path partial = dir.resolve(group + "." + stream + ".held.partial");
-            Files.writeString(partial, Integer.toString(events));
+            Files.writeString(partial, events + " " + ProcessHandle.current().pid());
             Files.move(partial, held, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
