@@ -40,6 +40,14 @@ class StockDataFetcher {
         return levels(dfe).load(product.id());
     }
 
+    /** Public, like the catalogue: shoppers learn whether they can order, not how many units there are. */
+    @DgsData(parentType = DgsConstants.PRODUCT.TYPE_NAME, field = DgsConstants.PRODUCT.Availability)
+    CompletableFuture<StockLevel.Availability> availability(DgsDataFetchingEnvironment dfe) {
+        Product product = dfe.getSource();
+        return levels(dfe).load(product.id())
+                .thenApply(level -> level == null ? StockLevel.Availability.OUT_OF_STOCK : level.availability());
+    }
+
     @DgsQuery
     Mono<StockMovementConnection> stockMovements(@InputArgument String productId, @InputArgument Integer first,
                                                  @InputArgument String after, DgsDataFetchingEnvironment dfe) {

@@ -39,6 +39,18 @@ class ProductAccessIT extends SubgraphIT {
     }
 
     @Test
+    void anonymous_visitors_see_availability_but_not_the_numbers_behind_it() {
+        String query = "{ product(id: \"" + productId + "\") { availability } }";
+        assertThat(anonymous().execute(query).at("/data/product/availability").asString()).isEqualTo("LOW_STOCK");
+        execute("mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("productId", productId, "delta", 1, "reason", "Found one")));
+        assertThat(anonymous().execute(query).at("/data/product/availability").asString()).isEqualTo("IN_STOCK");
+        execute("mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("productId", productId, "delta", -6, "reason", "Damaged")));
+        assertThat(anonymous().execute(query).at("/data/product/availability").asString()).isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
     void customers_do_not_see_stock_levels_or_change_the_catalogue() {
         var customer = as(TestTokens.customer(UUID.randomUUID()));
         assertThat(code(customer.execute("{ product(id: \"" + productId + "\") { stock { onHand } } }"))).isEqualTo("FORBIDDEN");

@@ -25,6 +25,14 @@ class StockLevelTest {
     }
 
     @Test
+    void shoppers_see_in_stock_low_or_out_of_stock_never_the_numbers() {
+        assertThat(level(10, 4).availability()).isEqualTo(StockLevel.Availability.IN_STOCK);
+        assertThat(level(10, 5).availability()).isEqualTo(StockLevel.Availability.LOW_STOCK);
+        assertThat(level(1, 0).availability()).isEqualTo(StockLevel.Availability.LOW_STOCK);
+        assertThat(level(4, 4).availability()).isEqualTo(StockLevel.Availability.OUT_OF_STOCK);
+    }
+
+    @Test
     void stock_cannot_go_below_zero() {
         assertThat(level(10, 0).allows(-11)).isFalse();
     }
