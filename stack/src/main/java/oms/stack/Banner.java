@@ -12,6 +12,12 @@ final class Banner {
         out.append("\nOMS supergraph is ready in ").append("%.1f s".formatted(ready.toMillis() / 1000.0)).append("\n\n");
         out.append("  A development environment: the router serves its IDE and introspection (see README, Security,\n")
                 .append("  for the router in production mode).\n\n");
+        if (stack.webUrl() != null) {
+            out.append("  Storefront              ").append(stack.webUrl()).append("/  (browse anonymously; sign in as alice)\n");
+            out.append("  CRM                     ").append(stack.webUrl()).append("/crm/  (sign in as sam, wendy or ada)\n");
+        } else {
+            out.append("  Storefront and CRM      not built (./mvnw -pl web package builds web/dist)\n");
+        }
         out.append("  GraphQL endpoint + IDE  ").append(stack.routerUrl()).append('\n');
         StackOptions.SUBGRAPHS.keySet().forEach(name -> out.append("  subgraph %-14s %s/graphql  (router-signed requests only; metrics %s/actuator)%n"
                 .formatted(name, stack.subgraphUrl(name), stack.managementUrl(name))));

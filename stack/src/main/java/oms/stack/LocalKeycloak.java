@@ -116,6 +116,34 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     /** Imports another realm through the admin REST API; for the test-only realm of another issuer. */
+    /**
+     * Lets the front-end clients of realm {@code realm} sign in from {@code origin} as well (redirect
+     * URIs, web origins, logout redirects): a test stack serves the web apps on a free port, not 3000.
+     */
+    public void allowFrontEndOrigin(String realm, String origin, List<String> clientIds) throws IOException {
+        TokenClient tokens = new TokenClient(url());
+        String admin = tokens.accessToken("master", "admin-cli", ADMIN_USER, ADMIN_PASSWORD);
+        tools.jackson.databind.json.JsonMapper json = GraphQlClient.json();
+        for (String clientId : clientIds) {
+            HttpResponse<String> found = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm
+                    + "/clients?clientId=" + clientId)).header("Authorization", "Bearer " + admin).GET());
+            tools.jackson.databind.node.ObjectNode client =
+                    (tools.jackson.databind.node.ObjectNode) json.readTree(found.body()).get(0);
+            ((tools.jackson.databind.node.ArrayNode) client.withArray("redirectUris")).add(origin + "/*");
+            ((tools.jackson.databind.node.ArrayNode) client.withArray("webOrigins")).add(origin);
+            tools.jackson.databind.node.ObjectNode attributes = client.withObject("attributes");
+            attributes.put("post.logout.redirect.uris",
+                    attributes.path("post.logout.redirect.uris").asString("") + "##" + origin + "/*");
+            HttpResponse<String> updated = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm
+                            + "/clients/" + client.get("id").asString()))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))));
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("Updating client " + clientId + " failed: HTTP " + updated.statusCode());
+            }
+        }
+    }
+
     public void importRealm(Path realmFile) throws IOException {
         TokenClient tokens = new TokenClient(url());
         String admin = tokens.accessToken("master", "admin-cli", ADMIN_USER, ADMIN_PASSWORD);

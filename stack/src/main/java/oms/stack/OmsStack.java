@@ -29,6 +29,7 @@ public final class OmsStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "oms-stack-shutdown");
     private volatile boolean closed;
     private Map<String, Integer> routerSubgraphPorts;
+    private WebServer web;
     private Supervisor supervisor;
     private LocalPostgres postgres;
     private LocalRedis redis;
@@ -125,6 +126,7 @@ public final class OmsStack implements AutoCloseable {
         }
         keycloak.awaitReady(STARTUP_TIMEOUT);
         processes.put("keycloak", keycloak.process());
+        startWeb();
         TokenClient tokenClient = new TokenClient(keycloak.url());
         tokens = new DemoTokens(tokenClient, DemoRealm.read(DemoRealm.omsRealmFile(options.projectDir())));
         if (options.testRealm()) {
@@ -132,6 +134,36 @@ public final class OmsStack implements AutoCloseable {
             keycloak.importRealm(other);
             otherRealmTokens = new DemoTokens(tokenClient, DemoRealm.read(other));
         }
+    }
+
+    /**
+     * The storefront and CRM (web/dist, built by the web module) on the web port, with a config.json
+     * naming this stack's router and Keycloak; the realm's front-end clients learn the origin when it
+     * is not the committed one (http://localhost:3000). Not built: the stack runs without them.
+     */
+    private void startWeb() throws IOException {
+        if (!WebServer.built(options.projectDir())) {
+            return;
+        }
+        String origin = webOrigin();
+        if (options.ports().web() != StackOptions.Ports.defaults().web()) {
+            keycloak.allowFrontEndOrigin(DemoRealm.OMS, origin, List.of(DemoRealm.STOREFRONT_CLIENT, DemoRealm.CRM_CLIENT));
+        }
+        String config = GraphQlClient.json().writeValueAsString(Map.of(
+                "graphqlUrl", "http://localhost:" + options.ports().router() + "/graphql",
+                "keycloakUrl", "http://localhost:" + options.ports().keycloak(),
+                "realm", DemoRealm.OMS));
+        web = WebServer.start(options.projectDir(), options.ports().web(), config);
+        started.add(web);
+    }
+
+    private String webOrigin() {
+        return "http://localhost:" + options.ports().web();
+    }
+
+    /** Where a browser opens the storefront ({@code /}) and the CRM ({@code /crm/}); null when web/ is not built. */
+    public String webUrl() {
+        return web == null ? null : web.url();
     }
 
     /** Where subgraphs and router find the token issuer: the same three variables in production. */
@@ -315,6 +347,8 @@ public final class OmsStack implements AutoCloseable {
         env.put(LOG_FORMAT, logFormat());
         env.putAll(tracingSettings());
         env.putAll(tokenValidation());
+        // browsers may call it from the web apps' origin, and from no other
+        env.put("OMS_CORS_ORIGINS", webOrigin());
         env.putAll(settings);
         return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
                 env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");

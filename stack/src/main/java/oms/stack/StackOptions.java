@@ -32,11 +32,11 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
 
     /** Ports of the stack; each subgraph's management port (actuator) is its own, server port + 1000 by default. */
     public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, Map<String, Integer> management,
-                        int router, int keycloak, int zipkin) {
+                        int router, int keycloak, int zipkin, int web) {
         public static Ports defaults() {
             Map<String, Integer> management = new LinkedHashMap<>();
             SUBGRAPHS.forEach((name, port) -> management.put(name, port + 1000));
-            return new Ports(54329, 63790, SUBGRAPHS, management, 4000, 8180, 9411);
+            return new Ports(54329, 63790, SUBGRAPHS, management, 4000, 8180, 9411, 3000);
         }
 
         public static Ports free() {
@@ -46,7 +46,7 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
                 subgraphs.put(name, freePort());
                 management.put(name, freePort());
             });
-            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort(), freePort(), freePort());
         }
 
         public int subgraph(String name) {

@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import { startAuth } from '../lib/auth.js';
+import '../styles.css';
+import { App } from './App.jsx';
+
+startAuth('oms-crm', { required: true }).then(() => createRoot(document.getElementById('root')).render(<App />));
