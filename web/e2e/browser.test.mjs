@@ -36,7 +36,24 @@ async function newPage() {
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') console.log(`console: ${m.text()}`); });
   return { page, context, problems };
+}
+
+/** Runs a browser test; on failure a screenshot and the page's address say where it stood. */
+function browserTest(name, body) {
+  test(name, async () => {
+    const { page, context, problems } = await newPage();
+    try {
+      await body(page);
+      assert.deepEqual(problems, [], 'errors in the page');
+    } catch (e) {
+      await shot(page, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+      throw new Error(`${e.message}\n  at ${page.url()}\n  page errors: ${problems.join('; ')}`, { cause: e });
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 // the demo realm's passwords (keycloak/oms-realm.json, README: demo logins)
@@ -50,8 +67,7 @@ async function signIn(page, user, password) {
   await page.click('#kc-login');
 }
 
-test('an anonymous visitor searches the catalogue and sees availability, not stock numbers', async () => {
-  const { page, context, problems } = await newPage();
+browserTest('an anonymous visitor searches the catalogue and sees availability, not stock numbers', async (page) => {
   await page.goto(`${WEB}/`);
   await page.waitForSelector('.card.product');
   await page.fill('input[type=search]', env.OMS_PRODUCT_NAME);
@@ -61,12 +77,9 @@ test('an anonymous visitor searches the catalogue and sees availability, not sto
   assert.equal(await card.locator('.availability').textContent(), 'In stock');
   assert.doesNotMatch(await card.textContent(), /on hand|reserved/i);
   await shot(page, 'storefront-catalogue-search');
-  assert.deepEqual(problems, []);
-  await context.close();
 });
 
-test('alice signs in, places an order and watches it go PENDING → CONFIRMED live', async () => {
-  const { page, context, problems } = await newPage();
+browserTest('alice signs in, places an order and watches it go PENDING → CONFIRMED live', async (page) => {
   await page.goto(`${WEB}/#/product/${env.OMS_PRODUCT_ID}`);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.goto(`${WEB}/#/cart`);
@@ -103,12 +116,9 @@ test('alice signs in, places an order and watches it go PENDING → CONFIRMED li
   const sameOrder = await page.locator('tbody tr', { hasText: 'CONFIRMED' }).count();
   assert.ok(sameOrder >= 1);
   await shot(page, 'storefront-my-orders');
-  assert.deepEqual(problems, []);
-  await context.close();
 });
 
-test('sam imports a CSV of 200 orders with progress and per-row results, then the report counts them', async () => {
-  const { page, context, problems } = await newPage();
+browserTest('sam imports a CSV of 200 orders with progress and per-row results, then the report counts them', async (page) => {
   await page.goto(`${WEB}/crm/`);
   await signIn(page, 'sam', 'sam-demo');
   await page.waitForSelector('.board');
@@ -139,6 +149,4 @@ test('sam imports a CSV of 200 orders with progress and per-row results, then th
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=totals] [data-currency=EUR] .orders-total')?.textContent) >= n,
     before + 200);
   await shot(page, 'crm-reports-after');
-  assert.deepEqual(problems, []);
-  await context.close();
 });

@@ -27,7 +27,7 @@ public final class Main {
             case "bench" -> bench(project, args);
             case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|drill");
+                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|reports|drill");
                 System.exit(2);
             }
         }
@@ -69,6 +69,7 @@ public final class Main {
             case "auth" -> oms.stack.bench.AuthBenchmark.run(project);
             case "orders" -> oms.stack.bench.OrdersBenchmark.run(project);
             case "tracing" -> oms.stack.bench.TracingBenchmark.run(project);
+            case "reports" -> oms.stack.bench.ReportsBenchmark.run(project);
             case "subscriptions" -> {
                 try {
                     oms.stack.bench.SubscriptionBenchmark.run(project);
@@ -77,7 +78,7 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("Usage: oms bench auth|orders|subscriptions|tracing");
+                System.err.println("Usage: oms bench auth|orders|subscriptions|tracing|reports");
                 System.exit(2);
             }
         }
