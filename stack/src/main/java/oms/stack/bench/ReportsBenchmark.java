@@ -102,7 +102,7 @@ public final class ReportsBenchmark {
                            timestamptz '2019-01-01' + (n * interval '315 seconds') AS placed_at,
                            CASE WHEN n % 10 = 0 THEN 'REJECTED' WHEN n % 10 = 1 THEN 'CANCELLED'
                                 WHEN n % 10 < 5 THEN 'DELIVERED' WHEN n % 10 < 7 THEN 'SHIPPED' ELSE 'CONFIRMED' END AS status
-                    FROM generate_series(1, %d) n""".formatted(ORDERS));
+                    FROM generate_series(1, """ + ORDERS + ") n");
             s.execute("""
                     INSERT INTO orders (id, customer_id, status, payment_status, payment_method, currency, subtotal, item_count,
                                         ship_line1, ship_city, ship_postal_code, ship_country, placed_at, version)
