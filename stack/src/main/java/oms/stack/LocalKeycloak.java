@@ -115,14 +115,13 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    /** Imports another realm through the admin REST API; for the test-only realm of another issuer. */
     /**
      * Lets the front-end clients of realm {@code realm} sign in from {@code origin} as well (redirect
      * URIs, web origins, logout redirects): a test stack serves the web apps on a free port, not 3000.
      */
     public void allowFrontEndOrigin(String realm, String origin, List<String> clientIds) throws IOException {
         TokenClient tokens = new TokenClient(url());
-        String admin = tokens.accessToken("master", "admin-cli", ADMIN_USER, ADMIN_PASSWORD);
+        String admin = adminToken(tokens);
         tools.jackson.databind.json.JsonMapper json = GraphQlClient.json();
         for (String clientId : clientIds) {
             HttpResponse<String> found = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm
@@ -144,9 +143,15 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
+    /** An access token of the master realm's bootstrap administrator, for the admin REST API. */
+    private static String adminToken(TokenClient tokens) {
+        return tokens.accessToken("master", "admin-cli", ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /** Imports another realm through the admin REST API; for the test-only realm of another issuer. */
     public void importRealm(Path realmFile) throws IOException {
         TokenClient tokens = new TokenClient(url());
-        String admin = tokens.accessToken("master", "admin-cli", ADMIN_USER, ADMIN_PASSWORD);
+        String admin = adminToken(tokens);
         HttpResponse<String> response = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms"))
                 .header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")

@@ -269,6 +269,8 @@ public final class OmsStack implements AutoCloseable {
             process = tracked(name);
             processes.remove(name);
             started.remove(process);
+            replicaPorts.remove(name);
+            replicaManagementPorts.remove(name);
         }
         process.close();
     }

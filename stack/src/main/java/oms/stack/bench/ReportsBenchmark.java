@@ -88,9 +88,8 @@ public final class ReportsBenchmark {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+        long[] micros = values.stream().mapToLong(ms -> Math.round(ms * 1000)).sorted().toArray();
+        return LoadRun.percentile(micros, 0.50) / 1000.0;
     }
 
     /** 100,000 orders spread over 2019, 80 % confirmed or later, 10 % rejected, 10 % cancelled. */
