@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sales reports as SQL aggregates over the orders, their lines and their status history: always
- * exact and current (no read model to lag behind or rebuild), and fast enough on the placement-time
- * index for ranges of hundreds of thousands of orders (see `./oms bench reports`).
+ * exact and current (no read model to lag behind or rebuild; the fulfilment times on each order are
+ * written in the transaction of the status change), and fast enough for ranges of hundreds of
+ * thousands of orders (see `./oms bench reports`).
  */
 @Repository
 class ReportRepository {
@@ -99,18 +100,11 @@ class ReportRepository {
                 .all().collectList();
     }
 
+    /** From the fulfilment times that StatusLog stamps on each order: one scan of the orders in range. */
     Mono<List<LeadTime>> leadTimes(ReportRange range) {
-        String sql = """
-                WITH reached AS (
-                  SELECT o.placed_at,
-                         min(h.at) FILTER (WHERE h.to_status = 'CONFIRMED') AS confirmed,
-                         min(h.at) FILTER (WHERE h.to_status = 'SHIPPED') AS shipped,
-                         min(h.at) FILTER (WHERE h.to_status = 'DELIVERED') AS delivered
-                  FROM orders o JOIN order_status_history h ON h.order_id = o.id
-                  WHERE %s GROUP BY o.id, o.placed_at)
-                SELECT %s, %s, %s, %s FROM reached""".formatted(where(range),
-                stage("confirmed", "placed_at", "c"), stage("shipped", "confirmed", "s"),
-                stage("delivered", "shipped", "d"), stage("delivered", "placed_at", "pd"));
+        String sql = "SELECT %s, %s, %s, %s FROM orders o WHERE %s".formatted(
+                stage("confirmed_at", "placed_at", "c"), stage("shipped_at", "confirmed_at", "s"),
+                stage("delivered_at", "shipped_at", "d"), stage("delivered_at", "placed_at", "pd"), where(range));
         return query(range, sql).map(r -> List.of(
                         leadTime(r, FulfilmentStage.PLACED_TO_CONFIRMED, "c"),
                         leadTime(r, FulfilmentStage.CONFIRMED_TO_SHIPPED, "s"),
@@ -152,9 +146,10 @@ class ReportRepository {
     }
 
     private static String stage(String end, String begin, String alias) {
-        String seconds = "extract(epoch FROM " + end + " - " + begin + ")";
+        String interval = "o." + end + " - o." + begin;
+        String seconds = "date_part('epoch', " + interval + ")"; // a double: sorts faster than extract's numeric
         // both percentiles from one sort
-        return "count(" + end + " - " + begin + ") AS " + alias + "_n, "
+        return "count(" + interval + ") AS " + alias + "_n, "
                 + "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY " + seconds + ") AS " + alias + "_p";
     }
 

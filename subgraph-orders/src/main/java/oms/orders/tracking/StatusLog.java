@@ -43,6 +43,8 @@ public class StatusLog {
     /**
      * Appends the entries in one statement. Their feed positions come from the single status_feed row,
      * whose lock the transaction holds until it commits: positions are gapless and in commit order.
+     * The same statement stamps when each order first reached CONFIRMED, SHIPPED or DELIVERED (the
+     * fulfilment lead times of the sales report); placements (PENDING only) update no order row.
      * Call it as the last write to orders of a transaction (the feed row is the last lock taken).
      */
     public Mono<List<StatusEvent>> record(List<Entry> entries) {
@@ -63,7 +65,17 @@ public class StatusLog {
                             SELECT feed.base + rows.ord, rows.order_id, rows.version, rows.from_status, rows.to_status,
                                    rows.actor, rows.reason, rows.at, rows.traceparent
                             FROM rows, feed
-                            RETURNING *)
+                            RETURNING *),
+                        reached AS (
+                            SELECT order_id, min(at) FILTER (WHERE to_status = 'CONFIRMED') AS confirmed,
+                                   min(at) FILTER (WHERE to_status = 'SHIPPED') AS shipped,
+                                   min(at) FILTER (WHERE to_status = 'DELIVERED') AS delivered
+                            FROM rows WHERE to_status IN ('CONFIRMED', 'SHIPPED', 'DELIVERED') GROUP BY order_id),
+                        stamped AS (
+                            UPDATE orders o SET confirmed_at = coalesce(o.confirmed_at, r.confirmed),
+                                                shipped_at = coalesce(o.shipped_at, r.shipped),
+                                                delivered_at = coalesce(o.delivered_at, r.delivered)
+                            FROM reached r WHERE o.id = r.order_id)
                         SELECT %s FROM h JOIN orders o ON o.id = h.order_id ORDER BY h.seq""".formatted(COLUMNS))
                 .bind("n", (long) entries.size())
                 .bind("ids", entries.stream().map(Entry::orderId).toArray(UUID[]::new))

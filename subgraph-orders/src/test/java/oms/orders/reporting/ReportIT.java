@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import oms.orders.order.OrderStatus;
+import oms.orders.tracking.StatusLog;
 import oms.platform.test.SubgraphIT;
 import oms.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +17,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sales reports over orders with known figures, written straight into the database in March 2001 (a
- * range no other test places orders in): exact sums, counts, rankings and percentiles.
+ * Sales reports over orders with known figures in March 2001 (a range no other test places orders
+ * in), written straight into the database, their status changes through the status log: exact sums,
+ * counts, rankings and percentiles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportIT extends SubgraphIT {
@@ -26,10 +29,12 @@ class ReportIT extends SubgraphIT {
     private static final UUID P1 = UUID.randomUUID();
     private static final UUID P2 = UUID.randomUUID();
     private static final Map<String, Object> MARCH = Map.of("from", "2001-03-01T00:00:00Z", "to", "2001-04-01T00:00:00Z");
-    private static int seq = -1_000_000;
 
     @Autowired
     private DatabaseClient db;
+
+    @Autowired
+    private StatusLog statusLog;
 
     @BeforeAll
     void orders() {
@@ -172,15 +177,17 @@ class ReportIT extends SubgraphIT {
                     + UUID.randomUUID() + "', '" + id + "', " + (n + 1) + ", '" + l.product() + "', 'SKU-" + l.product()
                     .toString().substring(0, 8) + "', 'Report part', " + l.quantity() + ", " + l.price() + ")");
         }
-        String from = null;
+        // through the status log, as every status change is written: it also stamps the fulfilment times
+        List<StatusLog.Entry> history = new java.util.ArrayList<>();
+        OrderStatus from = null;
         for (int v = 0; v < steps.length; v++) {
             Step s = steps[v];
-            sql("INSERT INTO order_status_history (order_id, version, from_status, to_status, actor, reason, at, seq) VALUES ('"
-                    + id + "', " + (v + 1) + ", " + (from == null ? "NULL" : "'" + from + "'") + ", '" + s.status()
-                    + "', 'test', " + (s.reason() == null ? "NULL" : "'" + s.reason() + "'") + ", timestamptz '" + placedAt
-                    + "' + interval '" + s.afterSeconds() + " seconds', " + (seq--) + ")");
-            from = s.status();
+            OrderStatus to = OrderStatus.valueOf(s.status());
+            history.add(new StatusLog.Entry(id, v + 1, from, to, "test", s.reason(),
+                    java.time.OffsetDateTime.parse(placedAt).plusSeconds(s.afterSeconds())));
+            from = to;
         }
+        statusLog.record(history).block();
     }
 
     private void sql(String statement) {
