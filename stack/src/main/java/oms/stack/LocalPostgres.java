@@ -86,7 +86,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** The postmaster, from the first line of postmaster.pid (pg_ctl, which started it, has long exited). */
-    private java.util.Optional<ProcessHandle> postmaster() {
+    public java.util.Optional<ProcessHandle> postmaster() {
         if (dataDir == null) {
             throw new IllegalStateException("A throw-away server is not watched");
         }

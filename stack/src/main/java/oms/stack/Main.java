@@ -27,7 +27,7 @@ public final class Main {
             case "bench" -> bench(project, args);
             case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|reports|drill");
+                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|reports|reads|drill");
                 System.exit(2);
             }
         }
@@ -70,6 +70,7 @@ public final class Main {
             case "orders" -> oms.stack.bench.OrdersBenchmark.run(project);
             case "tracing" -> oms.stack.bench.TracingBenchmark.run(project);
             case "reports" -> oms.stack.bench.ReportsBenchmark.run(project);
+            case "reads" -> oms.stack.bench.ReadsBenchmark.run(project);
             case "subscriptions" -> {
                 try {
                     oms.stack.bench.SubscriptionBenchmark.run(project);
@@ -78,7 +79,7 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("Usage: oms bench auth|orders|subscriptions|tracing|reports");
+                System.err.println("Usage: oms bench auth|orders|subscriptions|tracing|reports|reads");
                 System.exit(2);
             }
         }

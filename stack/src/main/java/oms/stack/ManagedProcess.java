@@ -104,6 +104,11 @@ public final class ManagedProcess implements AutoCloseable {
         return name;
     }
 
+    /** The URL that answers 2xx once the process is ready. */
+    public String healthUrl() {
+        return launch.healthUrl();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -34,14 +34,18 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static Result run(String label, URI endpoint, String body, String bearer, int clients, Duration duration) {
+        return run(label, endpoint, n -> body, bearer, clients, duration);
+    }
+
+    /**
+     * As {@link #run(String, URI, String, String, int, Duration)}, with a body per request: {@code bodies}
+     * gets the request's number (0, 1, 2, … across all callers), e.g. to send distinct variables so that
+     * no router or subgraph can share the work of identical requests in flight.
+     */
+    public static Result run(String label, URI endpoint, java.util.function.LongFunction<String> bodies, String bearer,
+                             int clients, Duration duration) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest.Builder template = HttpRequest.newBuilder(endpoint)
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            template.header("authorization", "Bearer " + bearer);
-        }
-        HttpRequest request = template.build();
+        AtomicLong sent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         long deadline = System.nanoTime() + duration.toNanos();
@@ -53,9 +57,15 @@ public final class LoadRun {
                     long[] samples = new long[1 << 16];
                     int n = 0;
                     while (System.nanoTime() < deadline && n < samples.length) {
+                        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                                .header("content-type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.apply(sent.getAndIncrement())));
+                        if (bearer != null) {
+                            request.header("authorization", "Bearer " + bearer);
+                        }
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
                                 failures.incrementAndGet();
                             }

@@ -1,0 +1,74 @@
+package oms.stack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import oms.stack.ManagedProcess;
+import oms.stack.OmsStack;
+
+/**
+ * CPU time used by the processes of a stack, from /proc: each managed process (subgraphs, routers,
+ * Keycloak, Zipkin, peers) with its children, PostgreSQL (the postmaster, its backends and the
+ * backends that have exited), Redis, and anything else the launcher started; the benchmark's own JVM
+ * (the load generator) is left out. Linux only: elsewhere every figure is zero.
+ */
+final class ProcessCpu {
+
+    /** Clock ticks per second of /proc/[pid]/stat's times (USER_HZ; 100 on every Linux build in use). */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final OmsStack stack;
+    private final Map<String, ManagedProcess> extra;
+
+    ProcessCpu(OmsStack stack, Map<String, ManagedProcess> extra) {
+        this.stack = stack;
+        this.extra = extra;
+    }
+
+    /** Milliseconds of CPU so far per process group (name → ms), plus "all". */
+    Map<String, Long> snapshot() {
+        Map<String, Long> ms = new TreeMap<>();
+        Map<Long, String> owner = new LinkedHashMap<>();
+        Map<String, ManagedProcess> managed = new LinkedHashMap<>(stack.processes());
+        managed.putAll(extra);
+        managed.forEach((name, process) -> {
+            owner.put(process.pid(), name);
+            ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(d -> owner.put(d.pid(), name)));
+        });
+        stack.postgres().postmaster().ifPresent(pm -> {
+            owner.put(pm.pid(), "postgres");
+            pm.descendants().forEach(d -> owner.put(d.pid(), "postgres"));
+        });
+        ProcessHandle.current().descendants().forEach(d -> owner.putIfAbsent(d.pid(),
+                d.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("other")));
+        owner.forEach((pid, name) -> {
+            // the postmaster's own figure includes its exited backends (children's times); others do not need it
+            long ticks = ticks(pid, "postgres".equals(name) && stack.postgres().postmaster()
+                    .map(pm -> pm.pid() == pid).orElse(false));
+            ms.merge(name, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+        });
+        ms.put("all", ms.values().stream().mapToLong(Long::longValue).sum());
+        return ms;
+    }
+
+    static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> d = new TreeMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+        return d;
+    }
+
+    private static long ticks(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14-17 of stat(5): utime stime cutime cstime; f[0] is field 3
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone meanwhile, or not Linux
+        }
+    }
+}
