@@ -40,7 +40,9 @@ public class TracingSwitch implements EnvironmentPostProcessor, Ordered {
                 excluded.remove("");
                 environment.getPropertySources().addFirst(new MapPropertySource("omsTracingOff", Map.of(
                         EXCLUDE, String.join(",", excluded),
-                        "management.tracing.export.enabled", "false")));
+                        "management.tracing.export.enabled", "false",
+                        // no trace ids to carry into log lines: thread locals restored only where asked for
+                        "spring.reactor.context-propagation", "limited")));
             }
             default -> throw new IllegalArgumentException("OMS_TRACING must be on or off, got \"" + value + "\"");
         }
