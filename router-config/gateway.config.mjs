@@ -21,6 +21,8 @@
 //   OMS_RATE_LIMIT_CAPACITY [200000]  OMS_RATE_LIMIT_REFILL [20000]  points per caller, refilled per second
 //   OMS_HMAC_SECRET                the secret every subgraph request is signed with (HMAC); subgraphs refuse
 //                                  unsigned requests
+//   OMS_QUERY_PLANNER [rust]        Hive Router's query planner and executor (@graphql-hive/router-runtime);
+//                                  `js`: Hive Gateway's JavaScript (stitching) runtime instead
 //   OMS_CORS_ORIGINS [http://localhost:3000]  comma-separated origins that browsers may call from
 //   OMS_UPSTREAM_TIMEOUT_MS [5000]  the longest one subgraph call may take (queries and mutations)
 //   OMS_REQUEST_DEADLINE_MS [10000] the longest all subgraph calls of one operation may take together
@@ -31,6 +33,7 @@
 // unreachable), 413 REQUEST_TOO_LARGE, 403 CSRF_BLOCKED, 400 DEPTH_LIMIT_EXCEEDED, TOO_MANY_ALIASES,
 // TOKEN_LIMIT_EXCEEDED, INTROSPECTION_DISABLED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COSTLY; 429 RATE_LIMITED. Tests: test/ (`npm test`).
 import { defineConfig } from '@graphql-hive/gateway';
+import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import {
   useCsrfPrevention,
   useDisableIntrospection,
@@ -79,6 +82,7 @@ export function routerSettings(env = process.env) {
   }
   return {
     development: env.OMS_ENV?.trim().toLowerCase() === 'development',
+    queryPlanner: queryPlanner(env.OMS_QUERY_PLANNER),
     jwt: present.length === 0 ? null : {
       issuer: env.OMS_JWT_ISSUER.trim(),
       jwksUrl: new URL(env.OMS_JWKS_URL.trim()).href,
@@ -107,6 +111,14 @@ export function routerSettings(env = process.env) {
   };
 }
 
+function queryPlanner(value) {
+  const planner = value?.trim().toLowerCase() || 'rust';
+  if (planner !== 'js' && planner !== 'rust') {
+    throw new Error(`OMS_QUERY_PLANNER must be js or rust, got "${value}"`);
+  }
+  return planner;
+}
+
 /**
  * The whole gateway configuration for an environment (exported for the router-config tests, which
  * may pass `logWriter` to read what the router logs).
@@ -118,6 +130,7 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
   // the trace context goes to the subgraphs as the router's own span when tracing is on
   const forwarded = tracing.enabled ? ['authorization', 'x-request-id'] : ['authorization', 'traceparent', 'x-request-id'];
   return defineConfig({
+    ...(settings.queryPlanner === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
     openTelemetry: setupTracing(tracing),
     port: Number(env.PORT ?? 4000),
     // one process by default (its memory is what `./oms up` reports); scale out with more replicas

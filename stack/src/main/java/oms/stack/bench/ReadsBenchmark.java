@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./oms bench reads}: the read path against its peers in one run. One throw-away stack (tracing
- * off, so that only the request path is measured), our router (Hive Gateway) and Apollo Gateway
+ * off, so that only the request path is measured), our router (Hive Gateway with Hive Router's query
+ * planner, as deployed), the same with the JavaScript planner, and Apollo Gateway
  * ({@code router-config/apollo-gateway}: the same committed supergraph, the caller's token forwarded,
  * subgraph requests signed as the router signs them) side by side over the same subgraphs. Two pages:
  * the federated 20-order page (customer, lines with products and stock, shipment: all four subgraphs)
@@ -47,7 +48,13 @@ public final class ReadsBenchmark {
                 lines { quantity sku unitPrice { amount currency } }
                 totals { total { amount currency } } } } pageInfo { hasNextPage endCursor } } }""";
     private static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(8);
+    /**
+     * Per target and page: long enough for the JIT compilers of every process to settle (at ~10 pages/s
+     * the subgraphs are still compiling after a minute; measured before they settle, compilation is
+     * most of their CPU).
+     */
+    private static final Map<String, Duration> WARM_UP = Map.of(FEDERATED_PAGE, Duration.ofSeconds(60),
+            ORDERS_PAGE, Duration.ofSeconds(20));
     private static final Duration ROUND = Duration.ofSeconds(10);
     private static final int ROUNDS = 4;
     private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
@@ -66,16 +73,22 @@ public final class ReadsBenchmark {
         StackOptions options = StackOptions.forTests(project).withTracing(false);
         try (OmsStack stack = OmsStack.start(options)) {
             String router = stack.startExtraRouter("router-bench", StackOptions.freePort(), UNTHROTTLED);
+            // the router as deployed uses Hive Router's (Rust) query planner; the JavaScript one for comparison
+            Map<String, String> js = new LinkedHashMap<>(UNTHROTTLED);
+            js.put("OMS_QUERY_PLANNER", "js");
+            String jsRouter = stack.startExtraRouter("router-js", StackOptions.freePort(), js);
             Map<String, ManagedProcess> peers = new LinkedHashMap<>();
             try (ManagedProcess apollo = startApolloGateway(project, options)) {
                 peers.put("apollo-gateway", apollo);
-                run(stack, new ProcessCpu(stack, peers), URI.create(router), apollo);
+                run(stack, new ProcessCpu(stack, peers), URI.create(router), URI.create(jsRouter), apollo);
             }
         }
     }
 
-    private static void run(OmsStack stack, ProcessCpu cpu, URI router, ManagedProcess apollo) {
-        String token = stack.token("sam");
+    private static void run(OmsStack stack, ProcessCpu cpu, URI router, URI jsRouter, ManagedProcess apollo) {
+        // tokens live a few minutes and the run takes longer: a fresh one for every round
+        java.util.function.Supplier<String> tokens = () -> stack.token("sam");
+        String token = tokens.get();
         URI apolloUrl = URI.create(apollo.healthUrl().replace("/readiness", "/graphql"));
         URI orders = URI.create(stack.subgraphUrl("orders") + "/graphql");
         List<String> cursors = cursors(router, token);
@@ -87,10 +100,11 @@ public final class ReadsBenchmark {
         all.forEach((name, p) -> System.out.printf("  %-16s %6.0f%n", name, p.residentBytes() / 1048576.0));
 
         Map<String, List<Target>> pages = new LinkedHashMap<>();
-        pages.put(FEDERATED_PAGE, List.of(new Target("our router", router, false),
-                new Target("Apollo Gateway", apolloUrl, false)));
-        pages.put(ORDERS_PAGE, List.of(new Target("our router", router, false),
-                new Target("Apollo Gateway", apolloUrl, false), new Target("orders subgraph", orders, true)));
+        Target ours = new Target("our router", router, false);
+        Target js = new Target("ours, JS planner", jsRouter, false);
+        Target peer = new Target("Apollo Gateway", apolloUrl, false);
+        pages.put(FEDERATED_PAGE, List.of(ours, js, peer));
+        pages.put(ORDERS_PAGE, List.of(ours, js, peer, new Target("orders subgraph", orders, true)));
         Map<String, String> titles = Map.of(FEDERATED_PAGE, "federated 20-order page (all four subgraphs)",
                 ORDERS_PAGE, "orders-only 20-order page");
 
@@ -100,8 +114,9 @@ public final class ReadsBenchmark {
             System.out.printf("%n== %s: %d clients, %d rounds of %d s after a warm-up, alternating ==%n",
                     titles.get(query), CLIENTS, ROUNDS, ROUND.toSeconds());
             for (Target t : targets) {
-                check(t, query, cursors, token);
-                LoadRun.run("warm-up", t.url(), bodies(query, cursors, t.signed()), token, CLIENTS, WARM_UP);
+                check(t, query, cursors, tokens.get());
+                System.out.println(LoadRun.run("warm-up " + t.name(), t.url(), bodies(query, cursors, t.signed()),
+                        tokens.get(), CLIENTS, WARM_UP.get(query)));
             }
             Map<String, List<Round>> rounds = new LinkedHashMap<>();
             targets.forEach(t -> rounds.put(t.name(), new ArrayList<>()));
@@ -110,7 +125,7 @@ public final class ReadsBenchmark {
                     Target t = targets.get((i + r) % targets.size());
                     Map<String, Long> before = cpu.snapshot();
                     LoadRun.Result load = LoadRun.run("round " + (r + 1) + " " + t.name(), t.url(),
-                            bodies(query, cursors, t.signed()), token, CLIENTS, ROUND);
+                            bodies(query, cursors, t.signed()), tokens.get(), CLIENTS, ROUND);
                     rounds.get(t.name()).add(new Round(load, ProcessCpu.difference(cpu.snapshot(), before)));
                     System.out.println(load);
                 }
@@ -120,7 +135,7 @@ public final class ReadsBenchmark {
     }
 
     private static void report(Map<String, List<Round>> rounds) {
-        System.out.printf("%n%-16s %8s %8s %8s %8s %10s   CPU ms per request by process%n", "", "req/s", "spread",
+        System.out.printf("%n%-20s %8s %8s %8s %8s %10s   CPU ms per request by process%n", "", "req/s", "spread",
                 "p50 ms", "p99 ms", "CPU ms/req");
         Map<String, Double> perSecond = new LinkedHashMap<>();
         rounds.forEach((name, list) -> {
@@ -138,7 +153,7 @@ public final class ReadsBenchmark {
                 }
             });
             perSecond.put(name, median);
-            System.out.printf("%-16s %8.1f %7.0f%% %8.1f %8.1f %10.1f  %s%s%n", name, median,
+            System.out.printf("%-20s %8.1f %7.0f%% %8.1f %8.1f %10.1f  %s%s%n", name, median,
                     (rates[rates.length - 1] - rates[0]) / 2 / median * 100,
                     median(list.stream().mapToDouble(r -> r.load().p50Micros() / 1000.0).sorted().toArray()),
                     median(list.stream().mapToDouble(r -> r.load().p99Micros() / 1000.0).sorted().toArray()),
@@ -146,9 +161,13 @@ public final class ReadsBenchmark {
                     failures == 0 ? "" : "   (" + failures + " failed)");
         });
         Double ours = perSecond.get("our router");
+        Double js = perSecond.get("ours, JS planner");
         Double apollo = perSecond.get("Apollo Gateway");
         if (ours != null && apollo != null) {
             System.out.printf("our router / Apollo Gateway: %.2f× the requests/s (aim ≥ 2.5×)%n", ours / apollo);
+        }
+        if (ours != null && js != null) {
+            System.out.printf("our router (Rust planner) / ours with the JavaScript planner: %.2f×%n", ours / js);
         }
         Double direct = perSecond.get("orders subgraph");
         if (ours != null && direct != null) {
