@@ -2,10 +2,6 @@ package oms.platform.sql;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.ExecutionType;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -31,10 +27,16 @@ public class SqlStatementMetrics implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof ConnectionFactory factory) {
-            return ProxyConnectionFactory.builder(factory).listener(new Listener()).build();
+        if (bean instanceof ConnectionFactory factory && !(bean instanceof CountingConnectionFactory)) {
+            return new CountingConnectionFactory(factory, this::executed);
         }
         return bean;
+    }
+
+    private void executed(long statements, ContextView context) {
+        counter().increment(statements);
+        // the Reactor context of the subscriber that executed the statement
+        context.<RequestStatements.Tally>getOrEmpty(RequestStatements.Tally.class).ifPresent(t -> t.add(statements));
     }
 
     private Counter counter() {
@@ -44,20 +46,5 @@ public class SqlStatementMetrics implements BeanPostProcessor {
             counter = c;
         }
         return c;
-    }
-
-    private final class Listener implements ProxyExecutionListener {
-        @Override
-        public void afterQuery(QueryExecutionInfo execInfo) {
-            int statements = execInfo.getType() == ExecutionType.BATCH
-                    ? execInfo.getQueries().size()
-                    : Math.max(1, execInfo.getBindingsSize());
-            counter().increment(statements);
-            // the Reactor context of the subscriber that executed the statement
-            ContextView context = execInfo.getValueStore().get(ContextView.class, ContextView.class);
-            if (context != null) {
-                context.<RequestStatements.Tally>getOrEmpty(RequestStatements.Tally.class).ifPresent(t -> t.add(statements));
-            }
-        }
     }
 }
