@@ -40,9 +40,13 @@ export async function gql(query, variables = {}, { partial = false } = {}) {
 /**
  * Follows a subscription whose events carry a `cursor`: `variables(after)` builds the variables for
  * the cursor to resume after (null at first). Answers a function that stops it. `onStatus` hears
- * 'live', 'reconnecting' and the code an ending carried.
+ * 'live', 'reconnecting' and the code an ending carried. `endpoint` and `bearer` say where and with
+ * which token (the app's config and session by default); both are asked again at every reopening.
  */
-export function follow(query, variables, pick, onEvent, { onStatus = () => {}, after: start = null } = {}) {
+export function follow(query, variables, pick, onEvent, {
+  onStatus = () => {}, after: start = null,
+  endpoint = async () => (await config()).graphqlUrl, bearer: currentToken = token,
+} = {}) {
   let after = start;
   let stopped = false;
   let client;
@@ -50,8 +54,8 @@ export function follow(query, variables, pick, onEvent, { onStatus = () => {}, a
 
   const open = async () => {
     if (stopped) return;
-    const { graphqlUrl } = await config();
-    const bearer = await token();
+    const graphqlUrl = await endpoint();
+    const bearer = await currentToken();
     client = createClient({
       url: graphqlUrl.replace(/^http/, 'ws'),
       lazy: true,
