@@ -1,5 +1,7 @@
 package oms.stack;
 
+import oms.testsupport.GraphQlClient;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

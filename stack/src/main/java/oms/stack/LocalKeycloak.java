@@ -1,5 +1,8 @@
 package oms.stack;
 
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,5 +1,10 @@
 package oms.stack;
 
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
+import oms.testsupport.LocalRedis;
+import oms.testsupport.Signals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

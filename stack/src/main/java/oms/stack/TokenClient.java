@@ -1,5 +1,7 @@
 package oms.stack;
 
+import oms.testsupport.GraphQlClient;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import oms.platform.test.MetricsContract;
 import oms.platform.test.SubgraphIT;
-import oms.stack.status.PrometheusText;
+import oms.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 

@@ -3,7 +3,7 @@ package oms.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import oms.stack.ConsumerHold;
-import oms.stack.LocalRedis;
+import oms.testsupport.LocalRedis;
 import oms.stack.OmsStack;
 import org.junit.jupiter.api.Test;
 

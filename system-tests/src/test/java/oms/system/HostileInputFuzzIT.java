@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -103,7 +103,7 @@ class HostileInputFuzzIT {
     }
 
     private String body(String query, Map<String, Object> variables) {
-        return GraphQlClient.json().writeValueAsString(oms.stack.GraphQlRequests.body(query, variables, true));
+        return GraphQlClient.json().writeValueAsString(oms.testsupport.GraphQlRequests.body(query, variables, true));
     }
 
     private void record(GraphQlClient.Response response, String query, Case hostile, List<String> internal) {

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

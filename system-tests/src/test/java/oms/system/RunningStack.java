@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import oms.stack.Actuator;
-import oms.stack.GraphQlClient;
-import oms.stack.LocalPostgres;
+import oms.testsupport.Actuator;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
 

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import tools.jackson.databind.JsonNode;
 
 /**

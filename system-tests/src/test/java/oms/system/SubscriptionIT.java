@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import oms.stack.GraphQlClient;
-import oms.stack.LiveConnection;
-import oms.stack.LiveSubscription;
-import oms.stack.SseSubscription;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LiveConnection;
+import oms.testsupport.LiveSubscription;
+import oms.testsupport.SseSubscription;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

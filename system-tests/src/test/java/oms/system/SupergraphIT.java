@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import oms.stack.StackOptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import oms.stack.GraphQlClient;
-import oms.stack.LiveSubscription;
-import oms.stack.SseSubscription;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LiveSubscription;
+import oms.testsupport.SseSubscription;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,7 @@ package oms.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +57,6 @@ public abstract class BadTokensContract extends SubgraphIT {
 
     /** A request as the router sends it, signed: what is refused here is the token alone. */
     private static String signed(String query) {
-        return GraphQlClient.json().writeValueAsString(oms.stack.GraphQlRequests.body(query, java.util.Map.of(), true));
+        return GraphQlClient.json().writeValueAsString(oms.testsupport.GraphQlRequests.body(query, java.util.Map.of(), true));
     }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import oms.stack.status.PrometheusText;
+import oms.testsupport.PrometheusText;
 
 /**
  * What every subgraph's {@code /actuator/prometheus} serves on its management port, checked by each

@@ -6,7 +6,7 @@ import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.util.Map;
 import java.util.UUID;
 import oms.platform.sql.RequestStatements;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Value;

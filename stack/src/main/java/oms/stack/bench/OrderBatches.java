@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import oms.stack.GraphQlClient;
-import oms.stack.GraphQlRequests;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.GraphQlRequests;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import oms.stack.LocalPostgres;
+import oms.testsupport.LocalPostgres;
 
 /**
  * The floor under {@code ./oms bench orders}: the same rows written straight into PostgreSQL over JDBC,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import tools.jackson.databind.JsonNode;
 
 /**

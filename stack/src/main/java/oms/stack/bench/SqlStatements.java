@@ -1,6 +1,6 @@
 package oms.stack.bench;
 
-import oms.stack.Actuator;
+import oms.testsupport.Actuator;
 import oms.stack.OmsStack;
 
 /** A subgraph's count of SQL statements sent so far: its {@code oms.sql.statements} meter (actuator). */

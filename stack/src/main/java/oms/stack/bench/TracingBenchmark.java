@@ -1,5 +1,7 @@
 package oms.stack.bench;
 
+import oms.testsupport.GraphQlClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +43,7 @@ public final class TracingBenchmark {
     private record Target(URI router, String token) {}
 
     public static void run(Path project) throws IOException {
-        String body = oms.stack.GraphQlClient.json().writeValueAsString(Map.of("query", PAGE));
+        String body = oms.testsupport.GraphQlClient.json().writeValueAsString(Map.of("query", PAGE));
         System.out.println("Starting two throw-away stacks (tracing on, tracing off) ...");
         try (OmsStack traced = OmsStack.start(StackOptions.forTests(project).withTracing(true));
              OmsStack untraced = OmsStack.start(StackOptions.forTests(project).withTracing(false))) {

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import oms.stack.GraphQlClient;
-import oms.stack.LiveConnection;
-import oms.stack.LiveSubscription;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LiveConnection;
+import oms.testsupport.LiveSubscription;
 import oms.stack.OmsStack;
 import tools.jackson.databind.JsonNode;
 

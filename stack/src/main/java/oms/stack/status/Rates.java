@@ -1,8 +1,10 @@
 package oms.stack.status;
 
+import oms.testsupport.PrometheusText;
+
 import java.util.Map;
 import java.util.function.Predicate;
-import oms.stack.status.PrometheusText.Sample;
+import oms.testsupport.PrometheusText.Sample;
 
 /** What happened between two scrapes of one endpoint, {@code seconds} apart: rates and quantiles. */
 public record Rates(PrometheusText before, PrometheusText after, double seconds) {

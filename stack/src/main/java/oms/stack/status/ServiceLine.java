@@ -1,8 +1,10 @@
 package oms.stack.status;
 
+import oms.testsupport.PrometheusText;
+
 import java.util.List;
 import java.util.Locale;
-import oms.stack.status.PrometheusText.Sample;
+import oms.testsupport.PrometheusText.Sample;
 
 /**
  * One line of {@code ./oms status}: a part of the stack, its state and, for the subgraphs and the

@@ -1,5 +1,7 @@
 package oms.stack.status;
 
+import oms.testsupport.PrometheusText;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,5 +1,7 @@
 package oms.stack.status;
 
+import oms.testsupport.PrometheusText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import oms.platform.test.SubgraphIT;
 import oms.platform.test.TestTokens;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import oms.platform.test.SubgraphIT;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 

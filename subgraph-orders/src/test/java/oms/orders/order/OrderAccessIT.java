@@ -9,7 +9,7 @@ import oms.platform.demo.DemoData;
 import oms.platform.demo.DemoData.DemoOrder;
 import oms.platform.test.SubgraphIT;
 import oms.platform.test.TestTokens;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;

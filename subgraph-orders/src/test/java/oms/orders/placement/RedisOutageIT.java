@@ -101,7 +101,7 @@ class RedisOutageIT extends SubgraphIT {
         return buyer;
     }
 
-    private record Buyer(oms.stack.GraphQlClient client, UUID product) {
+    private record Buyer(oms.testsupport.GraphQlClient client, UUID product) {
         /** Places an order of one unit; answers its id, or "" when it was not placed. */
         String place() {
             return client.execute("""

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import oms.platform.test.SubgraphIT;
 import oms.platform.test.TestTokens;
-import oms.stack.LiveConnection;
+import oms.testsupport.LiveConnection;
 import org.junit.jupiter.api.Test;
 
 /**

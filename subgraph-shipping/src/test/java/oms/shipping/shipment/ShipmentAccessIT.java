@@ -10,7 +10,7 @@ import oms.platform.demo.DemoData.DemoShipment;
 import oms.platform.test.SubgraphIT;
 import oms.shipping.SeededDemo;
 import oms.platform.test.TestTokens;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import oms.platform.test.SubgraphIT;
 import oms.platform.test.TestTokens;
-import oms.stack.GraphQlClient;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package oms.stack;
+package oms.testsupport;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package oms.stack;
+package oms.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,21 +1,21 @@
-package oms.stack;
+package oms.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Sends a POSIX signal (STOP, CONT, KILL …) to a process, as `kill -SIG pid` does. */
-final class Signals {
+public final class Signals {
 
     private Signals() {}
 
-    static void send(ProcessHandle process, String signal) {
+    public static void send(ProcessHandle process, String signal) {
         if (process == null) {
             throw new IllegalStateException("No process to send SIG" + signal + " to");
         }
         send(process.pid(), signal);
     }
 
-    static void send(long pid, String signal) {
+    public static void send(long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
             if (kill.waitFor() != 0) {

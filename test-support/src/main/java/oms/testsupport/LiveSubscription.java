@@ -1,4 +1,4 @@
-package oms.stack;
+package oms.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package oms.stack.status;
+package oms.testsupport;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package oms.stack;
+package oms.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package oms.stack;
+package oms.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
