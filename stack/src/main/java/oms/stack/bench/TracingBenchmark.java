@@ -43,7 +43,7 @@ public final class TracingBenchmark {
     private record Target(URI router, String token) {}
 
     public static void run(Path project) throws IOException {
-        String body = oms.testsupport.GraphQlClient.json().writeValueAsString(Map.of("query", PAGE));
+        String body = GraphQlClient.json().writeValueAsString(Map.of("query", PAGE));
         System.out.println("Starting two throw-away stacks (tracing on, tracing off) ...");
         try (OmsStack traced = OmsStack.start(StackOptions.forTests(project).withTracing(true));
              OmsStack untraced = OmsStack.start(StackOptions.forTests(project).withTracing(false))) {
