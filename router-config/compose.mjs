@@ -44,14 +44,20 @@ const dockerSdl = sdl.replace(/url: "http:\/\/localhost:(\d+)\/graphql"/g, (matc
   const name = Object.keys(config.subgraphs).find((n) => config.subgraphs[n].routing_url.includes(`:${port}/`));
   return `url: "http://${name}:${port}/graphql"`;
 });
-const outputs = [[target, sdl], [dockerTarget, dockerSdl], [kubernetesTarget, dockerSdl]];
+const outputs = [
+  [target, sdl],
+  [dockerTarget, dockerSdl],
+  [kubernetesTarget, dockerSdl],
+];
 if (mode === '--write') {
   for (const [file, text] of outputs) writeFileSync(file, text);
   console.log(`Wrote ${target}, ${dockerTarget} and ${kubernetesTarget} (${services.length} subgraphs)`);
 } else if (mode === '--check') {
   const stale = outputs.filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
   if (stale.length) {
-    console.error(`${stale.map(([f]) => f).join(', ')} stale: run \`node router-config/compose.mjs --write\` and commit the result.`);
+    console.error(
+      `${stale.map(([f]) => f).join(', ')} stale: run \`node router-config/compose.mjs --write\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(`Supergraph composes and supergraph.graphql is up to date (${services.length} subgraphs).`);

@@ -83,12 +83,17 @@ export function routerSettings(env = process.env) {
   return {
     development: env.OMS_ENV?.trim().toLowerCase() === 'development',
     queryPlanner: queryPlanner(env.OMS_QUERY_PLANNER),
-    jwt: present.length === 0 ? null : {
-      issuer: env.OMS_JWT_ISSUER.trim(),
-      jwksUrl: new URL(env.OMS_JWKS_URL.trim()).href,
-      audiences: env.OMS_JWT_AUDIENCE.split(',').map((a) => a.trim()).filter(Boolean),
-      clockToleranceSeconds: positiveInt(env, 'OMS_JWT_CLOCK_SKEW_SECONDS', DEFAULTS.clockSkewSeconds),
-    },
+    jwt:
+      present.length === 0
+        ? null
+        : {
+            issuer: env.OMS_JWT_ISSUER.trim(),
+            jwksUrl: new URL(env.OMS_JWKS_URL.trim()).href,
+            audiences: env.OMS_JWT_AUDIENCE.split(',')
+              .map((a) => a.trim())
+              .filter(Boolean),
+            clockToleranceSeconds: positiveInt(env, 'OMS_JWT_CLOCK_SKEW_SECONDS', DEFAULTS.clockSkewSeconds),
+          },
     maxDepth: positiveInt(env, 'OMS_MAX_DEPTH', DEFAULTS.maxDepth),
     maxAliases: positiveInt(env, 'OMS_MAX_ALIASES', DEFAULTS.maxAliases),
     maxTokens: positiveInt(env, 'OMS_MAX_TOKENS', DEFAULTS.maxTokens),
@@ -101,12 +106,14 @@ export function routerSettings(env = process.env) {
     hmacSecret: env.OMS_HMAC_SECRET?.trim() || null,
     upstreamTimeoutMs: positiveInt(env, 'OMS_UPSTREAM_TIMEOUT_MS', DEFAULTS.upstreamTimeoutMs),
     requestDeadlineMs: positiveInt(env, 'OMS_REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs),
-    upstreamRetries: env.OMS_UPSTREAM_RETRIES?.trim() === '0' ? 0
-      : positiveInt(env, 'OMS_UPSTREAM_RETRIES', DEFAULTS.upstreamRetries),
+    upstreamRetries:
+      env.OMS_UPSTREAM_RETRIES?.trim() === '0' ? 0 : positiveInt(env, 'OMS_UPSTREAM_RETRIES', DEFAULTS.upstreamRetries),
     logLevel: env.OMS_GATEWAY_LOG?.trim() || 'info',
     logFormat: env.OMS_LOG_FORMAT?.trim().toLowerCase() || 'json',
     corsOrigins: env.OMS_CORS_ORIGINS?.trim()
-      ? env.OMS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+      ? env.OMS_CORS_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
       : DEFAULTS.corsOrigins,
   };
 }
@@ -128,7 +135,9 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
   const { development } = settings;
   const tracing = tracingSettings(env);
   // the trace context goes to the subgraphs as the router's own span when tracing is on
-  const forwarded = tracing.enabled ? ['authorization', 'x-request-id'] : ['authorization', 'traceparent', 'x-request-id'];
+  const forwarded = tracing.enabled
+    ? ['authorization', 'x-request-id']
+    : ['authorization', 'traceparent', 'x-request-id'];
   return defineConfig({
     ...(settings.queryPlanner === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
     openTelemetry: setupTracing(tracing),
@@ -141,7 +150,10 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     graphiql: development
-      ? { title: 'OMS supergraph', defaultQuery: '{ orders(first: 5) { edges { node { number status customer { name } } } } }' }
+      ? {
+          title: 'OMS supergraph',
+          defaultQuery: '{ orders(first: 5) { edges { node { number status customer { name } } } } }',
+        }
       : false,
     landingPage: false,
     // browsers only from the configured front-end origins, never a wildcard with credentials
@@ -155,8 +167,10 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
     maskedErrors: development ? true : { isDev: false },
     // subgraph errors keep their message and extensions.code; the subgraph's name only in development
     subgraphErrors: development ? {} : { subgraphNameProp: false },
-    logging: settings.logLevel === 'off' ? false
-      : createLogger({ level: settings.logLevel, format: settings.logFormat, writer: logWriter }),
+    logging:
+      settings.logLevel === 'off'
+        ? false
+        : createLogger({ level: settings.logLevel, format: settings.logFormat, writer: logWriter }),
     // Subscriptions: clients use graphql-transport-ws (WebSocket) or GraphQL over SSE on /graphql; the
     // router follows each one at the orders subgraph over SSE, a POST with Accept: text/event-stream
     // (the subgraph's SSE endpoint takes POST only), carrying the caller's token like any request.
@@ -186,15 +200,20 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
       if (settings.jwt) {
         plugins.push(useJwtAuth({ ...settings.jwt, log }));
       } else {
-        log.warn('OMS_JWT_ISSUER, OMS_JWKS_URL and OMS_JWT_AUDIENCE are not set: bearer tokens are NOT verified at the router');
+        log.warn(
+          'OMS_JWT_ISSUER, OMS_JWKS_URL and OMS_JWT_AUDIENCE are not set: bearer tokens are NOT verified at the router',
+        );
       }
       plugins.push(...useOperationLimits(settings));
-      if (settings.queryCost) plugins.push(useQueryCost({
-        maxCost: settings.maxCost,
-        rateLimit: settings.rateLimit,
-        capacity: settings.rateLimitCapacity,
-        refillPerSecond: settings.rateLimitRefill,
-      }));
+      if (settings.queryCost)
+        plugins.push(
+          useQueryCost({
+            maxCost: settings.maxCost,
+            rateLimit: settings.rateLimit,
+            capacity: settings.rateLimitCapacity,
+            refillPerSecond: settings.rateLimitRefill,
+          }),
+        );
       else log.warn('OMS_QUERY_COST=off: no cost ceiling and no rate limits (benchmark baselines only)');
       plugins.push(useSubgraphFailures({ development, log, retries: settings.upstreamRetries, delayMs: 200 }));
       if (!settings.hmacSecret) {

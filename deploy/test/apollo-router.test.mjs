@@ -9,11 +9,13 @@ import Ajv from 'ajv';
 import { DEFAULTS } from '../../router-config/gateway.config.mjs';
 
 const config = parse(readFileSync(new URL('../../router-config/router.yaml', import.meta.url), 'utf8'));
-const schema = JSON.parse(readFileSync(new URL('../schemas/apollo-router-2.13.1-config.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('../schemas/apollo-router-2.13.1-config.schema.json', import.meta.url), 'utf8'),
+);
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe('router.yaml for Apollo Router', () => {
-  test('is valid to Apollo Router 2.13.1\'s configuration schema', () => {
+  test("is valid to Apollo Router 2.13.1's configuration schema", () => {
     assert.ok(validate(config), JSON.stringify(validate.errors, null, 2));
   });
 
@@ -34,7 +36,10 @@ describe('router.yaml for Apollo Router', () => {
 
   test('checks tokens against Keycloak, passes them on, and passes subscriptions through to orders', () => {
     assert.equal(config.authentication.router.jwt.jwks[0].url, '${env.OMS_JWKS_URL}');
-    assert.deepEqual(config.headers.all.request.map((r) => r.propagate.named), ['authorization', 'x-request-id']);
+    assert.deepEqual(
+      config.headers.all.request.map((r) => r.propagate.named),
+      ['authorization', 'x-request-id'],
+    );
     assert.equal(config.subscription.enabled, true);
     assert.equal(config.subscription.mode.passthrough.subgraphs.orders.path, '/subscriptions');
     assert.equal(config.telemetry.exporters.tracing.zipkin.enabled, true);

@@ -12,7 +12,9 @@ const file = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 
 // YAML merge keys (<<) resolved, as Compose does
 const compose = parse(file, { merge: true });
 // draft-07, Ajv's own draft; its $schema is spelled as https without '#', which Ajv does not know
-const { $schema, ...schema } = JSON.parse(readFileSync(new URL('../schemas/compose-spec.json', import.meta.url), 'utf8'));
+const { $schema, ...schema } = JSON.parse(
+  readFileSync(new URL('../schemas/compose-spec.json', import.meta.url), 'utf8'),
+);
 
 describe('docker-compose.yml', () => {
   test('is valid to the Compose specification', () => {
@@ -35,7 +37,12 @@ describe('docker-compose.yml', () => {
       }
     }
     for (const name of ['customers', 'inventory', 'orders', 'shipping']) {
-      assert.deepEqual(Object.keys(compose.services.router.depends_on).sort().filter((d) => d === name), [name]);
+      assert.deepEqual(
+        Object.keys(compose.services.router.depends_on)
+          .sort()
+          .filter((d) => d === name),
+        [name],
+      );
     }
   });
 

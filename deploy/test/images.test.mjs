@@ -24,19 +24,24 @@ const repo = new URL('../../', import.meta.url).pathname;
 const compose = parse(readFileSync(join(repo, 'docker-compose.yml'), 'utf8'), { merge: true });
 // name version url sha256 per line
 const pins = readFileSync(join(repo, 'deploy/images/base-packages.txt'), 'utf8')
-  .split('\n').filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split(/\s+/));
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split(/\s+/));
 const isRoot = process.getuid() === 0;
 
-const tar = (...args) => execFileSync('tar', ['--warning=no-unknown-keyword', ...args],
-  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const tar = (...args) =>
+  execFileSync('tar', ['--warning=no-unknown-keyword', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 // GNU tar's verbose listing: mode owner/group size date time path [-> target]
 function listing(layer) {
-  return tar('--numeric-owner', '-tvzf', layer).split('\n').filter(Boolean).map((line) => {
-    const m = /^(\S+) (\d+)\/(\d+)\s+\d+ \S+ \S+ (.*)$/.exec(line);
-    assert.ok(m, `unparsed listing line: ${line}`);
-    return { mode: m[1], uid: Number(m[2]), gid: Number(m[3]), path: m[4].split(' -> ')[0].replace(/\/$/, '') };
-  });
+  return tar('--numeric-owner', '-tvzf', layer)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(\S+) (\d+)\/(\d+)\s+\d+ \S+ \S+ (.*)$/.exec(line);
+      assert.ok(m, `unparsed listing line: ${line}`);
+      return { mode: m[1], uid: Number(m[2]), gid: Number(m[3]), path: m[4].split(' -> ')[0].replace(/\/$/, '') };
+    });
 }
 
 async function sha256(file, gunzip = false) {
@@ -50,12 +55,28 @@ const which = (tool) => ['/usr/bin', '/usr/sbin', '/bin', '/sbin'].map((dir) => 
 // runs argv inside the unpacked image: its own root, /proc, PID namespace and environment, as its
 // user (as root; otherwise as root of a user namespace, where the kernel allows one)
 function inImage(root, config, argv, { env = {}, timeout = 60_000, chrootTo = root } = {}) {
-  const imageEnv = Object.fromEntries(config.config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const args = [...(isRoot ? [] : ['--map-root-user']), '--mount', '--pid', '--fork', `--mount-proc=${root}/proc`, '--kill-child',
-    which('chroot'), ...(isRoot ? [`--userspec=${config.config.User}`] : []), chrootTo, ...argv];
+  const imageEnv = Object.fromEntries(
+    config.config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
+  );
+  const args = [
+    ...(isRoot ? [] : ['--map-root-user']),
+    '--mount',
+    '--pid',
+    '--fork',
+    `--mount-proc=${root}/proc`,
+    '--kill-child',
+    which('chroot'),
+    ...(isRoot ? [`--userspec=${config.config.User}`] : []),
+    chrootTo,
+    ...argv,
+  ];
   return new Promise((resolve) => {
-    execFile(which('unshare') ?? 'unshare', args, { env: { ...imageEnv, ...env }, encoding: 'utf8', timeout, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code ?? error.signal) : 0, out: stdout + stderr }));
+    execFile(
+      which('unshare') ?? 'unshare',
+      args,
+      { env: { ...imageEnv, ...env }, encoding: 'utf8', timeout, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code ?? error.signal) : 0, out: stdout + stderr }),
+    );
   });
 }
 
@@ -79,8 +100,10 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
     let dir, root, manifest, config, files;
 
     before(() => {
-      assert.ok(existsSync(tarball),
-        `no ${tarball}: \`./mvnw verify\` builds it with ${module}'s package phase, ./oms images alone`);
+      assert.ok(
+        existsSync(tarball),
+        `no ${tarball}: \`./mvnw verify\` builds it with ${module}'s package phase, ./oms images alone`,
+      );
       dir = mkdtempSync(join(tmpdir(), `oms-image-${service}-`));
       tar('-xf', tarball, '-C', dir);
       manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -128,13 +151,18 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
       assert.equal(User, `${pod.securityContext.runAsUser}:${pod.securityContext.runAsGroup}`);
       assert.notEqual(pod.securityContext.runAsUser, 0);
       assert.ok(Env.includes('JAVA_HOME=/opt/java'), Env.join(' '));
-      assert.match(Env.find((e) => e.startsWith('PATH=')), /^PATH=\/opt\/java\/bin:/);
+      assert.match(
+        Env.find((e) => e.startsWith('PATH=')),
+        /^PATH=\/opt\/java\/bin:/,
+      );
     });
 
     test('exposes the ports the service listens on', () => {
       const env = compose.services[service].environment;
-      assert.deepEqual(Object.keys(config.config.ExposedPorts).sort(),
-        [`${containerPorts.http}/tcp`, `${containerPorts.management}/tcp`].sort());
+      assert.deepEqual(
+        Object.keys(config.config.ExposedPorts).sort(),
+        [`${containerPorts.http}/tcp`, `${containerPorts.management}/tcp`].sort(),
+      );
       assert.equal(String(containerPorts.http), env.PORT);
       assert.equal(containerPorts.management, containerPorts.http + 1000);
     });
@@ -144,7 +172,10 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
       assert.ok(osRelease, 'no os-release');
       for (const [name, version] of pins) {
         assert.ok(files.has(`var/lib/dpkg/status.d/${name}`), `${name} is not in the image`);
-        assert.ok(config.config.Labels['oms.base.debian'].split(' ').includes(`${name}=${version}`), `${name} ${version}`);
+        assert.ok(
+          config.config.Labels['oms.base.debian'].split(' ').includes(`${name}=${version}`),
+          `${name} ${version}`,
+        );
       }
       for (const program of ['opt/java/bin/java', 'bin/bash']) {
         assert.match(files.get(program)?.mode ?? 'missing', /^-r.x/, program);
@@ -153,17 +184,28 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
       assert.ok(files.has('opt/java/lib/server/classes.jsa'), 'no class-data-sharing archive');
       assert.equal(files.get('tmp')?.mode, 'drwxrwxrwt');
       // nothing belongs to the application's user but its home: the application cannot change itself
-      const owned = [...files.values()].filter((e) => e.uid !== 0 || e.gid !== 0).map((e) => `${e.path} ${e.uid}:${e.gid}`);
+      const owned = [...files.values()]
+        .filter((e) => e.uid !== 0 || e.gid !== 0)
+        .map((e) => `${e.path} ${e.uid}:${e.gid}`);
       assert.deepEqual(owned, ['home/oms 1000:1000']);
     });
 
     test("the application's classes and every classpath entry are in the image", () => {
       assert.ok(files.has(`app/classes/${mainClass.replaceAll('.', '/')}.class`), 'main class missing');
-      assert.ok(files.has('app/classes/application.yml') || files.has('app/resources/application.yml'), 'application.yml missing');
+      assert.ok(
+        files.has('app/classes/application.yml') || files.has('app/resources/application.yml'),
+        'application.yml missing',
+      );
       assert.ok(files.has('app/jib-classpath-file'), 'no /app/jib-classpath-file');
       const entries = readFileSync(join(root, 'app/jib-classpath-file'), 'utf8').trim().split(':');
-      assert.ok(entries.some((e) => /\/app\/libs\/oms-platform-.*\.jar$/.test(e)), 'oms-platform is not on the classpath');
-      assert.ok(entries.some((e) => /\/app\/libs\/spring-boot-\d.*\.jar$/.test(e)), 'Spring Boot is not on the classpath');
+      assert.ok(
+        entries.some((e) => /\/app\/libs\/oms-platform-.*\.jar$/.test(e)),
+        'oms-platform is not on the classpath',
+      );
+      assert.ok(
+        entries.some((e) => /\/app\/libs\/spring-boot-\d.*\.jar$/.test(e)),
+        'Spring Boot is not on the classpath',
+      );
       for (const entry of entries) assert.ok(files.has(entry.slice(1)), `classpath entry ${entry} is not in the image`);
     });
 
@@ -173,10 +215,11 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
         // whether this machine lets us have a mount and PID namespace and chroot at all (into its own
         // root, so that a broken image cannot make the tests skip)
         const probe = await inImage(root, config, [which('true') ?? '/bin/true'], { chrootTo: '/' });
-        if (probe.code !== 0) runnable = `this machine allows no mount namespace and chroot (unshare, chroot): ${probe.out.trim()}`;
+        if (probe.code !== 0)
+          runnable = `this machine allows no mount namespace and chroot (unshare, chroot): ${probe.out.trim()}`;
       });
 
-      test('java -version: the linked runtime on the image\'s own C library', async (t) => {
+      test("java -version: the linked runtime on the image's own C library", async (t) => {
         if (runnable !== true) return t.skip(runnable);
         const { code, out } = await inImage(root, config, ['java', '-Xshare:on', '-version']);
         assert.equal(code, 0, out);
@@ -197,10 +240,16 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
         const [kind, ...command] = compose.services[service].healthcheck.test;
         assert.equal(kind, 'CMD');
         const argv = command.map((arg) => arg.replaceAll('$$', '$'));
-        for (const [status, healthy] of [[200, true], [503, false]]) {
+        for (const [status, healthy] of [
+          [200, true],
+          [503, false],
+        ]) {
           const server = await httpServer(status);
           try {
-            const { code, out } = await inImage(root, config, argv, { env: { PORT: String(server.address().port) }, timeout: 10_000 });
+            const { code, out } = await inImage(root, config, argv, {
+              env: { PORT: String(server.address().port) },
+              timeout: 10_000,
+            });
             assert.equal(code === 0, healthy, `/readyz ${status}: exit ${code} ${out}`);
           } finally {
             server.close();
@@ -215,15 +264,24 @@ for (const service of ['customers', 'inventory', 'orders', 'shipping']) {
           const { code, out } = await inImage(root, config, config.config.Entrypoint, {
             timeout: 200_000,
             env: {
-              OMS_LOG_FORMAT: 'text', PORT: '0', MANAGEMENT_PORT: '0', OMS_HMAC_SECRET: 'image-test-secret-0123456789abcdef',
-              OMS_DB_URL: 'r2dbc:postgresql://127.0.0.1:1/oms_orders', OMS_DB_JDBC_URL: 'jdbc:postgresql://127.0.0.1:1/oms_orders',
-              OMS_REDIS_URL: 'redis://127.0.0.1:1', OMS_TRACING: 'off',
+              OMS_LOG_FORMAT: 'text',
+              PORT: '0',
+              MANAGEMENT_PORT: '0',
+              OMS_HMAC_SECRET: 'image-test-secret-0123456789abcdef',
+              OMS_DB_URL: 'r2dbc:postgresql://127.0.0.1:1/oms_orders',
+              OMS_DB_JDBC_URL: 'jdbc:postgresql://127.0.0.1:1/oms_orders',
+              OMS_REDIS_URL: 'redis://127.0.0.1:1',
+              OMS_TRACING: 'off',
             },
           });
           assert.notEqual(code, 0, out.slice(-4000));
           assert.match(out, /Starting OrdersApplication using Java \d+/, out.slice(0, 4000));
           assert.match(out, /Connection to 127\.0\.0\.1:1 refused/, out.slice(-4000));
-          assert.doesNotMatch(out, /NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|module .* not found/, out.slice(-4000));
+          assert.doesNotMatch(
+            out,
+            /NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|module .* not found/,
+            out.slice(-4000),
+          );
         });
       }
     });

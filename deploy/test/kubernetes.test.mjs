@@ -29,7 +29,12 @@ export function render(overlay) {
     kubectl();
     const path = new URL(overlay === 'base' ? 'base' : `overlays/${overlay}`, K8S).pathname;
     const text = execFileSync('kubectl', ['kustomize', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    rendered.set(overlay, parseAllDocuments(text).map((d) => d.toJS()).filter(Boolean));
+    rendered.set(
+      overlay,
+      parseAllDocuments(text)
+        .map((d) => d.toJS())
+        .filter(Boolean),
+    );
   }
   return rendered.get(overlay);
 }
@@ -85,13 +90,17 @@ for (const overlay of ['base', ...OVERLAYS]) {
         assert.equal(c.securityContext.readOnlyRootFilesystem, true, `${name}: writable root filesystem`);
         assert.ok(c.lifecycle?.preStop, `${name}: no preStop`);
         // preStop, then the server's graceful shutdown (10 s per phase): the grace period covers both
-        assert.ok(pod.terminationGracePeriodSeconds >= 30, `${name}: grace period ${pod.terminationGracePeriodSeconds}`);
+        assert.ok(
+          pod.terminationGracePeriodSeconds >= 30,
+          `${name}: grace period ${pod.terminationGracePeriodSeconds}`,
+        );
         assert.ok(pod.topologySpreadConstraints?.length >= 1, `${name}: not spread`);
         assert.equal(d.spec.strategy.rollingUpdate.maxUnavailable, 0, `${name}: a rollout may drop capacity`);
         const hpa = of(objects, 'HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === name);
         assert.ok(hpa && hpa.spec.maxReplicas > hpa.spec.minReplicas, `${name}: not autoscaled`);
-        const pdb = of(objects, 'PodDisruptionBudget')
-          .find((p) => p.spec.selector.matchLabels['app.kubernetes.io/name'] === name);
+        const pdb = of(objects, 'PodDisruptionBudget').find(
+          (p) => p.spec.selector.matchLabels['app.kubernetes.io/name'] === name,
+        );
         assert.ok(pdb, `${name}: no PodDisruptionBudget`);
         if (overlay !== 'local') {
           assert.ok(d.spec.replicas >= 2 && hpa.spec.minReplicas >= 2, `${name}: a single replica`);
@@ -114,14 +123,26 @@ for (const overlay of ['base', ...OVERLAYS]) {
           assert.ok(rule.from?.length, `${name}: a rule admits everyone`);
           const ports = rule.ports.map((p) => portNumber(p.port));
           if (ports.includes(port)) {
-            assert.deepEqual(rule.from, [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'router' } } }], name);
+            assert.deepEqual(
+              rule.from,
+              [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'router' } } }],
+              name,
+            );
           } else {
             assert.deepEqual(ports, [port + 1000], `${name}: admits ports ${ports}`);
-            assert.deepEqual(rule.from, [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], name);
+            assert.deepEqual(
+              rule.from,
+              [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+              name,
+            );
           }
         }
         const service = named(objects, 'Service', name);
-        assert.deepEqual(service.spec.ports.map((p) => p.port), [port, port + 1000], `${name}: Service ports`);
+        assert.deepEqual(
+          service.spec.ports.map((p) => p.port),
+          [port, port + 1000],
+          `${name}: Service ports`,
+        );
       }
     });
 
@@ -133,22 +154,29 @@ for (const overlay of ['base', ...OVERLAYS]) {
         assert.match(text, new RegExp(`url: "http://${name}:${port}/graphql"`), name);
       }
       const volumes = named(objects, 'Deployment', 'router').spec.template.spec.volumes;
-      assert.ok(volumes.some((v) => v.configMap?.name === supergraph.metadata.name), 'the router mounts another supergraph');
+      assert.ok(
+        volumes.some((v) => v.configMap?.name === supergraph.metadata.name),
+        'the router mounts another supergraph',
+      );
     });
   });
 }
 
 describe('copies kept in step', () => {
   test('the supergraph ConfigMap is router-config/supergraph.docker.graphql', () => {
-    assert.equal(readFileSync(new URL('base/router/supergraph.graphql', K8S), 'utf8'),
+    assert.equal(
+      readFileSync(new URL('base/router/supergraph.graphql', K8S), 'utf8'),
       readFileSync(new URL('../../router-config/supergraph.docker.graphql', import.meta.url), 'utf8'),
-      'stale: run node router-config/compose.mjs --write');
+      'stale: run node router-config/compose.mjs --write',
+    );
   });
 
   test('the local Keycloak imports keycloak/oms-realm.json', () => {
-    assert.equal(readFileSync(new URL('overlays/local/keycloak/oms-realm.json', K8S), 'utf8'),
+    assert.equal(
+      readFileSync(new URL('overlays/local/keycloak/oms-realm.json', K8S), 'utf8'),
       readFileSync(new URL('../../keycloak/oms-realm.json', import.meta.url), 'utf8'),
-      'stale: copy keycloak/oms-realm.json to deploy/k8s/overlays/local/keycloak/');
+      'stale: copy keycloak/oms-realm.json to deploy/k8s/overlays/local/keycloak/',
+    );
   });
 });
 
@@ -181,11 +209,16 @@ describe('local overlay', () => {
     for (const name of Object.keys(SUBGRAPHS)) {
       const policy = named(objects, 'NetworkPolicy', `postgres-${name}`);
       assert.ok(policy, `no policy for postgres-${name}`);
-      assert.deepEqual(policy.spec.ingress.map((r) => r.from), [[{ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } }]]);
+      assert.deepEqual(
+        policy.spec.ingress.map((r) => r.from),
+        [[{ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } }]],
+      );
       assert.ok(named(objects, 'StatefulSet', `postgres-${name}`), `no postgres-${name}`);
     }
     const redis = named(objects, 'NetworkPolicy', 'redis');
-    assert.deepEqual(redis.spec.ingress[0].from, [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'subgraph' } } }]);
+    assert.deepEqual(redis.spec.ingress[0].from, [
+      { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'subgraph' } } },
+    ]);
     assert.equal(of(objects, 'Secret').length, 1);
   });
 });

@@ -26,7 +26,9 @@ function stableStringify(value) {
   if (Array.isArray(value)) {
     return '[' + value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',') + ']';
   }
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + stableStringify(value[k])).join(',') + '}';
 }
 
@@ -39,8 +41,10 @@ class SignedDataSource extends RemoteGraphQLDataSource {
     if (request.variables && Object.keys(request.variables).length > 0) {
       signed.variables = request.variables;
     }
-    request.extensions = { ...(request.extensions ?? {}),
-      'hmac-signature': createHmac('sha256', secret).update(stableStringify(signed)).digest('base64') };
+    request.extensions = {
+      ...(request.extensions ?? {}),
+      'hmac-signature': createHmac('sha256', secret).update(stableStringify(signed)).digest('base64'),
+    };
   }
 }
 

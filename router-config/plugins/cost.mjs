@@ -14,8 +14,16 @@
 //   - a mutation field costs `mutationCost` (default 10) plus one per entry of its input lists.
 // The actual cost counts the objects in the answer (+ the mutation costs); the difference is refunded.
 import {
-  getArgumentValues, getDirectiveValues, getNamedType, getNullableType, GraphQLIncludeDirective, GraphQLSkipDirective,
-  isCompositeType, isListType, Kind, typeFromAST,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isCompositeType,
+  isListType,
+  Kind,
+  typeFromAST,
 } from 'graphql';
 import { httpError } from './hardening.mjs';
 
@@ -40,10 +48,15 @@ export function estimateCost({ schema, document, operationName, variables = {}, 
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return 0;
-  const fragments = Object.fromEntries(document.definitions
-    .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const root = operation.operation === 'mutation' ? schema.getMutationType()
-    : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const seen = new Set();
 
   function selectionCost(selectionSet, parentType, context, depth) {
@@ -54,13 +67,20 @@ export function estimateCost({ schema, document, operationName, variables = {}, 
       if (selection.kind === Kind.FIELD) {
         total += fieldCost(selection, parentType, context, depth);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? typeFromAST(schema, selection.typeCondition) ?? parentType : parentType;
+        const type = selection.typeCondition
+          ? (typeFromAST(schema, selection.typeCondition) ?? parentType)
+          : parentType;
         total += selectionCost(selection.selectionSet, type, context, depth + 1);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue;
         seen.add(fragment.name.value);
-        total += selectionCost(fragment.selectionSet, typeFromAST(schema, fragment.typeCondition) ?? parentType, context, depth + 1);
+        total += selectionCost(
+          fragment.selectionSet,
+          typeFromAST(schema, fragment.typeCondition) ?? parentType,
+          context,
+          depth + 1,
+        );
         seen.delete(fragment.name.value);
       }
     }
@@ -87,7 +107,8 @@ export function estimateCost({ schema, document, operationName, variables = {}, 
     }
     const firstArg = definition.args.find((a) => a.name === 'first');
     if (firstArg) {
-      inner.connection = Number.isInteger(args.first) && args.first >= 0 ? args.first : (firstArg.defaultValue ?? listSize);
+      inner.connection =
+        Number.isInteger(args.first) && args.first >= 0 ? args.first : (firstArg.defaultValue ?? listSize);
     }
     let multiplier = 1;
     if (isListType(getNullableType(definition.type))) {
@@ -148,7 +169,11 @@ export class Buckets {
       bucket.level -= cost;
       return { ok: true, remaining: Math.floor(bucket.level) };
     }
-    return { ok: false, remaining: Math.floor(bucket.level), retryAfter: Math.max(1, Math.ceil((cost - bucket.level) / this.refillPerSecond)) };
+    return {
+      ok: false,
+      remaining: Math.floor(bucket.level),
+      retryAfter: Math.max(1, Math.ceil((cost - bucket.level) / this.refillPerSecond)),
+    };
   }
 
   refund(key, amount) {
@@ -165,39 +190,68 @@ function callerKey(context) {
   return `ip:${address ?? 'unknown'}`;
 }
 
-export function useQueryCost({ maxCost, capacity, refillPerSecond, rateLimit = true, listSize = 10, mutationCost = 10, now }) {
+export function useQueryCost({
+  maxCost,
+  capacity,
+  refillPerSecond,
+  rateLimit = true,
+  listSize = 10,
+  mutationCost = 10,
+  now,
+}) {
   const buckets = rateLimit ? new Buckets({ capacity, refillPerSecond, now }) : null;
 
   function charge(args) {
     const requested = estimateCost({
-      schema: args.schema, document: args.document, operationName: args.operationName,
-      variables: args.variableValues ?? {}, listSize, mutationCost,
+      schema: args.schema,
+      document: args.document,
+      operationName: args.operationName,
+      variables: args.variableValues ?? {},
+      listSize,
+      mutationCost,
     });
     if (requested > maxCost) {
-      return { refusal: httpError(`This operation would cost ${requested} points; at most ${maxCost} are allowed. `
-        + 'Ask for fewer items (first) or fewer nested lists.', COST_CODES.tooCostly, 400) };
+      return {
+        refusal: httpError(
+          `This operation would cost ${requested} points; at most ${maxCost} are allowed. ` +
+            'Ask for fewer items (first) or fewer nested lists.',
+          COST_CODES.tooCostly,
+          400,
+        ),
+      };
     }
     if (!buckets) return { requested };
     const key = callerKey(args.contextValue);
     const taken = buckets.take(key, requested);
     if (!taken.ok) {
-      return { refusal: httpError(`Rate limit: this operation costs ${requested} points and ${taken.remaining} are left; `
-        + `try again in ${taken.retryAfter} s.`, COST_CODES.rateLimited, 429,
-      { headers: { 'Retry-After': String(taken.retryAfter) } }) };
+      return {
+        refusal: httpError(
+          `Rate limit: this operation costs ${requested} points and ${taken.remaining} are left; ` +
+            `try again in ${taken.retryAfter} s.`,
+          COST_CODES.rateLimited,
+          429,
+          { headers: { 'Retry-After': String(taken.retryAfter) } },
+        ),
+      };
     }
     return { requested, key, remaining: taken.remaining };
   }
 
   function costExtension(charged, result, args) {
-    const operation = args.document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION
-      && (!args.operationName || d.name?.value === args.operationName));
+    const operation = args.document.definitions.find(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+    );
     const mutationFields = operation?.operation === 'mutation' ? operation.selectionSet.selections.length : 0;
     const actual = Math.min(charged.requested, actualCost(result.data, { mutationFields, mutationCost }));
     const remaining = buckets ? buckets.refund(charged.key, charged.requested - actual) : undefined;
     return {
       requestedQueryCost: charged.requested,
       actualQueryCost: actual,
-      ...(buckets ? { throttleStatus: { maximumAvailable: capacity, currentlyAvailable: remaining, restoreRate: refillPerSecond } } : {}),
+      ...(buckets
+        ? {
+            throttleStatus: { maximumAvailable: capacity, currentlyAvailable: remaining, restoreRate: refillPerSecond },
+          }
+        : {}),
     };
   }
 

@@ -16,8 +16,10 @@ function unavailable(subgraphName, development) {
 }
 
 export function operationType(executionRequest) {
-  return executionRequest?.operationType
-    ?? getOperationAST(executionRequest.document, executionRequest.operationName)?.operation;
+  return (
+    executionRequest?.operationType ??
+    getOperationAST(executionRequest.document, executionRequest.operationName)?.operation
+  );
 }
 
 /**
@@ -28,9 +30,15 @@ export function operationType(executionRequest) {
 const TRANSPORT_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
 function isTransportFailure(result) {
-  return result != null && typeof result === 'object' && !isAsyncIterable(result) && result.data == null
-    && Array.isArray(result.errors) && result.errors.length > 0
-    && result.errors.every((e) => !e?.extensions?.code || TRANSPORT_CODES.has(e.extensions.code));
+  return (
+    result != null &&
+    typeof result === 'object' &&
+    !isAsyncIterable(result) &&
+    result.data == null &&
+    Array.isArray(result.errors) &&
+    result.errors.length > 0 &&
+    result.errors.every((e) => !e?.extensions?.code || TRANSPORT_CODES.has(e.extensions.code))
+  );
 }
 
 function isAsyncIterable(value) {
@@ -104,7 +112,9 @@ async function followSubscription(executor, request, unavailableResult, log) {
     return { done: false, value: unavailableResult() };
   };
   return {
-    [Symbol.asyncIterator]() { return this; },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
     async next() {
       if (finished) return { done: true, value: undefined };
       try {
@@ -137,7 +147,10 @@ async function followSubscription(executor, request, unavailableResult, log) {
   };
 }
 
-const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+const sleep = (ms) =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
 
 /**
  * Turns a subgraph's failure into SERVICE_UNAVAILABLE for its fields, retries queries (never mutations
@@ -146,7 +159,13 @@ const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
  * for again. (Hive Gateway's own upstream retry retries timeouts whatever its shouldRetry says, so the
  * retry lives here; its upstream timeout, configured in gateway.config.mjs, runs inside every attempt.)
  */
-export function useSubgraphFailures({ development = false, breakers = new Breakers(), log, retries = 2, delayMs = 200 } = {}) {
+export function useSubgraphFailures({
+  development = false,
+  breakers = new Breakers(),
+  log,
+  retries = 2,
+  delayMs = 200,
+} = {}) {
   return {
     onExecute({ args }) {
       if (args.contextValue && typeof args.contextValue === 'object') args.contextValue[STARTED] ??= Date.now();
@@ -155,7 +174,9 @@ export function useSubgraphFailures({ development = false, breakers = new Breake
       if (operationType(executionRequest) === 'subscription') {
         // long-lived: no breaker, no retry; a subgraph that is down, or whose stream breaks, ends the
         // subscription with SERVICE_UNAVAILABLE (clients resume with their last cursor)
-        setExecutor((request) => followSubscription(executor, request, () => unavailable(subgraphName, development), log));
+        setExecutor((request) =>
+          followSubscription(executor, request, () => unavailable(subgraphName, development), log),
+        );
         return;
       }
       const attempts = operationType(executionRequest) === 'query' ? retries + 1 : 1;

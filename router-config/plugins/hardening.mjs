@@ -87,9 +87,9 @@ export function useCsrfPrevention({ requestHeaders = CSRF_HEADERS } = {}) {
         return;
       }
       throw httpError(
-        'This request has been blocked as a potential cross-site request forgery (CSRF). Send it with '
-          + "'content-type: application/json', or with a non-empty 'x-graphql-client-name' or "
-          + "'apollo-require-preflight' header.",
+        'This request has been blocked as a potential cross-site request forgery (CSRF). Send it with ' +
+          "'content-type: application/json', or with a non-empty 'x-graphql-client-name' or " +
+          "'apollo-require-preflight' header.",
         ERROR_CODES.csrf,
         403,
       );
@@ -121,7 +121,12 @@ export function useOperationLimits({ maxDepth, maxAliases, maxTokens }) {
         },
       ],
     }),
-    maxDepthPlugin({ n: maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [reportAs(ERROR_CODES.depth)] }),
+    maxDepthPlugin({
+      n: maxDepth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportAs(ERROR_CODES.depth)],
+    }),
     maxAliasesPlugin({ n: maxAliases, propagateOnRejection: false, onReject: [reportAs(ERROR_CODES.aliases)] }),
   ];
 }

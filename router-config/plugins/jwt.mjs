@@ -89,12 +89,19 @@ export function useJwtAuth({ issuer, audiences, jwksUrl, keySet, clockToleranceS
     } catch (error) {
       if (INVALID_TOKEN.has(error?.code)) {
         log?.debug?.({ reason: error.code, detail: error.message }, 'Refused an access token');
-        throw invalid(error.code === 'ERR_JWT_EXPIRED' ? 'The access token has expired.' : 'The access token is invalid.');
+        throw invalid(
+          error.code === 'ERR_JWT_EXPIRED' ? 'The access token has expired.' : 'The access token is invalid.',
+        );
       }
       log?.error?.({ err: error }, 'Cannot verify access tokens: the JWKS is unavailable');
-      throw httpError('Access tokens cannot be verified at the moment; try again later.', AUTHENTICATION_UNAVAILABLE, 503, {
-        headers: { 'Retry-After': '5' },
-      });
+      throw httpError(
+        'Access tokens cannot be verified at the moment; try again later.',
+        AUTHENTICATION_UNAVAILABLE,
+        503,
+        {
+          headers: { 'Retry-After': '5' },
+        },
+      );
     }
   }
 

@@ -8,8 +8,21 @@ import { ConsoleLogWriter, JSONLogWriter, Logger } from '@graphql-hive/logger';
 import { currentTraceIds } from './tracing.mjs';
 
 export const REDACTED = '[redacted]';
-const SECRET_KEYS = new Set(['variables', 'body', 'headers', 'requestheaders', 'responseheaders', 'authorization',
-  'cookie', 'set-cookie', 'connectionparams', 'token', 'access_token', 'password', 'query']);
+const SECRET_KEYS = new Set([
+  'variables',
+  'body',
+  'headers',
+  'requestheaders',
+  'responseheaders',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'connectionparams',
+  'token',
+  'access_token',
+  'password',
+  'query',
+]);
 const TOKEN = /\b(Bearer\s+)?eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 // the HTTP transport quotes a subgraph's unexpected answer (which may echo the request) in its message
 const RESPONSE_BODY = /(Unexpected response:\s*)[\s\S]*/g;
@@ -21,8 +34,16 @@ export function redact(value, depth = 0) {
   if (value == null || typeof value !== 'object') return value;
   if (depth > MAX_DEPTH) return REDACTED;
   if (value instanceof Error) {
-    return redact({ name: value.name, message: value.message, ...(value.extensions ? { extensions: value.extensions } : {}),
-      ...(value.path ? { path: value.path } : {}), stack: value.stack }, depth);
+    return redact(
+      {
+        name: value.name,
+        message: value.message,
+        ...(value.extensions ? { extensions: value.extensions } : {}),
+        ...(value.path ? { path: value.path } : {}),
+        stack: value.stack,
+      },
+      depth,
+    );
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out = {};

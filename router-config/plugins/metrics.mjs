@@ -62,32 +62,61 @@ export function usePrometheusMetrics({ log, registry = new Registry(), maxOperat
     registry,
     endpoint: METRICS_PATH,
     metrics: {
-      graphql_envelop_request: counter('graphql_envelop_request', 'GraphQL operations executed',
-        ['operationType', 'operationName'], operation),
-      graphql_envelop_request_duration: histogram('graphql_envelop_request_duration',
-        'Time to execute a GraphQL operation (seconds)', ['operationType', 'operationName'], operation, ['execute']),
-      graphql_envelop_error_result: counter('graphql_envelop_error_result', 'Errors in GraphQL answers, by code',
-        ['operationType', 'operationName', 'phase', 'code'], (params) => ({
+      graphql_envelop_request: counter(
+        'graphql_envelop_request',
+        'GraphQL operations executed',
+        ['operationType', 'operationName'],
+        operation,
+      ),
+      graphql_envelop_request_duration: histogram(
+        'graphql_envelop_request_duration',
+        'Time to execute a GraphQL operation (seconds)',
+        ['operationType', 'operationName'],
+        operation,
+        ['execute'],
+      ),
+      graphql_envelop_error_result: counter(
+        'graphql_envelop_error_result',
+        'Errors in GraphQL answers, by code',
+        ['operationType', 'operationName', 'phase', 'code'],
+        (params) => ({
           ...operation(params),
           phase: params?.errorPhase ?? 'execute',
           code: params?.error?.extensions?.code ?? 'UNKNOWN',
-        })),
-      graphql_yoga_http_duration: histogram('graphql_yoga_http_duration', 'Time to answer an HTTP request (seconds)',
-        ['method', 'path', 'statusCode'], (params, { request, response }) => ({
+        }),
+      ),
+      graphql_yoga_http_duration: histogram(
+        'graphql_yoga_http_duration',
+        'Time to answer an HTTP request (seconds)',
+        ['method', 'path', 'statusCode'],
+        (params, { request, response }) => ({
           method: request.method,
           path: new URL(request.url).pathname === '/graphql' ? '/graphql' : 'other',
           statusCode: response.status,
-        })),
-      graphql_gateway_subgraph_execute_duration: histogram('graphql_gateway_subgraph_execute_duration',
-        'Time of one subgraph call (seconds)', ['subgraphName', 'operationType'], subgraph),
-      graphql_gateway_subgraph_execute_errors: counter('graphql_gateway_subgraph_execute_errors',
-        'Errors in subgraph answers', ['subgraphName', 'operationType'], subgraph),
-      graphql_gateway_fetch_duration: histogram('graphql_gateway_fetch_duration',
-        'Time of outgoing HTTP calls (seconds)', ['url', 'method', 'statusCode'], ({ url, options, response }) => ({
+        }),
+      ),
+      graphql_gateway_subgraph_execute_duration: histogram(
+        'graphql_gateway_subgraph_execute_duration',
+        'Time of one subgraph call (seconds)',
+        ['subgraphName', 'operationType'],
+        subgraph,
+      ),
+      graphql_gateway_subgraph_execute_errors: counter(
+        'graphql_gateway_subgraph_execute_errors',
+        'Errors in subgraph answers',
+        ['subgraphName', 'operationType'],
+        subgraph,
+      ),
+      graphql_gateway_fetch_duration: histogram(
+        'graphql_gateway_fetch_duration',
+        'Time of outgoing HTTP calls (seconds)',
+        ['url', 'method', 'statusCode'],
+        ({ url, options, response }) => ({
           url: withoutQuery(url),
           method: options?.method ?? 'GET',
           statusCode: response?.status ?? 0,
-        })),
+        }),
+      ),
       // not needed for the dashboards, and costly (summaries) or unbounded (resolver paths)
       graphql_envelop_request_time_summary: false,
       graphql_envelop_deprecated_field: false,

@@ -22,21 +22,27 @@ describe('the cost model', () => {
   });
 
   test('nested connections multiply', () => {
-    const nested = '{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { number lines { sku } } } } } } } }';
+    const nested =
+      '{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { number lines { sku } } } } } } } }';
     assert.equal(cost(nested), 1 + 100 * (1 + 1 + 1 + 100 * (1 + 1 + 10 * 1)));
   });
 
   test('a mutation costs its base plus its input, and its results count as many as its input', () => {
     const orders = Array.from({ length: 1000 }, () => ({ items: [{ sku: 'A', quantity: 1 }] }));
-    const batch = cost('mutation($i: CreateOrdersInput!) { createOrders(input: $i) { acceptedCount results { index order { id } } } }',
-      { i: { orders } });
+    const batch = cost(
+      'mutation($i: CreateOrdersInput!) { createOrders(input: $i) { acceptedCount results { index order { id } } } }',
+      { i: { orders } },
+    );
     // 1 (payload) + 10 (mutation) + 2,000 input entries (orders and their items) + 1,000 results × (1 + order 1)
     assert.equal(batch, 1 + 10 + 2000 + 1000 * 2);
   });
 
   test('skipped fields and unknown fields cost nothing; fragments are counted once per use', () => {
     assert.equal(cost('{ products(first: 5) @skip(if: true) { edges { node { sku } } } }'), 0);
-    assert.equal(cost('{ products(first: 2) { ...P } } fragment P on ProductConnection { edges { node { sku } } }'), 1 + 2 * 2);
+    assert.equal(
+      cost('{ products(first: 2) { ...P } } fragment P on ProductConnection { edges { node { sku } } }'),
+      1 + 2 * 2,
+    );
   });
 });
 
@@ -68,11 +74,14 @@ function router(env, subgraph = () => ({ data: { products: { edges: [{ node: { s
   const runtime = createGatewayRuntime({
     ...config,
     supergraph: SUPERGRAPH,
-    plugins: (ctx) => [...config.plugins(ctx), useCustomFetch(async (url, init) => {
-      const body = JSON.parse(init.body);
-      calls.push(body);
-      return Response.json(subgraph(body));
-    })],
+    plugins: (ctx) => [
+      ...config.plugins(ctx),
+      useCustomFetch(async (url, init) => {
+        const body = JSON.parse(init.body);
+        calls.push(body);
+        return Response.json(subgraph(body));
+      }),
+    ],
   });
   const query = async (q, variables, headers = {}) => {
     const response = await runtime.fetch('http://router/graphql', {
@@ -95,7 +104,10 @@ describe('cost and rate limits at the router', () => {
       assert.equal(costs.requestedQueryCost, 11);
       assert.equal(costs.actualQueryCost, 3, 'one connection, one edge, one node came back');
       assert.equal(costs.throttleStatus.maximumAvailable, 200_000);
-      assert.ok(costs.throttleStatus.currentlyAvailable >= 200_000 - 11, 'charged 11, refunded all but 3, refilled since');
+      assert.ok(
+        costs.throttleStatus.currentlyAvailable >= 200_000 - 11,
+        'charged 11, refunded all but 3, refilled since',
+      );
     } finally {
       await r.runtime.dispose();
     }
@@ -114,7 +126,9 @@ describe('cost and rate limits at the router', () => {
   });
 
   test('a caller over budget gets 429 with Retry-After, and OMS_RATE_LIMIT=off lifts the budget only', async () => {
-    const full = () => ({ data: { products: { edges: Array.from({ length: 100 }, (_, i) => ({ node: { sku: `P-${i}` } })) } } });
+    const full = () => ({
+      data: { products: { edges: Array.from({ length: 100 }, (_, i) => ({ node: { sku: `P-${i}` } })) } },
+    });
     const r = router({ OMS_RATE_LIMIT_CAPACITY: '250', OMS_RATE_LIMIT_REFILL: '10' }, full);
     const q = '{ products(first: 100) { edges { node { sku } } } }'; // costs 201, and all of it comes back
     try {
@@ -132,7 +146,9 @@ describe('cost and rate limits at the router', () => {
     try {
       for (let i = 0; i < 3; i++) assert.equal((await off.query(q)).status, 200);
       assert.equal((await off.query('{ products(first: 100) { edges { node { sku name } } } } ')).status, 200);
-      const tooCostly = await off.query('{ customers(first: 100) { edges { node { orders(first: 2) { edges { cursor } } } } } }');
+      const tooCostly = await off.query(
+        '{ customers(first: 100) { edges { node { orders(first: 2) { edges { cursor } } } } } }',
+      );
       assert.equal(tooCostly.json.errors[0].extensions.code, 'QUERY_TOO_COSTLY', 'the ceiling stays');
     } finally {
       await off.runtime.dispose();
@@ -146,11 +162,23 @@ describe('subgraph signing and CORS', () => {
     try {
       await r.query('query($n: Int) { products(first: $n) { edges { node { sku } } } }', { n: 3 });
       const sent = r.calls[0];
-      const stable = (v) => v === null || typeof v !== 'object' ? JSON.stringify(v) : Array.isArray(v)
-        ? `[${v.map(stable).join(',')}]`
-        : `{${Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
+      const stable = (v) =>
+        v === null || typeof v !== 'object'
+          ? JSON.stringify(v)
+          : Array.isArray(v)
+            ? `[${v.map(stable).join(',')}]`
+            : `{${Object.keys(v)
+                .sort()
+                .filter((k) => v[k] !== undefined)
+                .map((k) => `${JSON.stringify(k)}:${stable(v[k])}`)
+                .join(',')}}`;
       const expected = createHmac('sha256', 'router-test-secret')
-        .update(stable({ query: sent.query, variables: sent.variables && Object.keys(sent.variables).length ? sent.variables : undefined }))
+        .update(
+          stable({
+            query: sent.query,
+            variables: sent.variables && Object.keys(sent.variables).length ? sent.variables : undefined,
+          }),
+        )
         .digest('base64');
       assert.equal(sent.extensions['hmac-signature'], expected);
     } finally {
@@ -161,10 +189,15 @@ describe('subgraph signing and CORS', () => {
   test('browsers may call only from the configured origins', async () => {
     const r = router({ OMS_CORS_ORIGINS: 'http://localhost:3000' });
     try {
-      const preflight = (origin) => r.runtime.fetch('http://router/graphql', {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
-      });
+      const preflight = (origin) =>
+        r.runtime.fetch('http://router/graphql', {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type,authorization',
+          },
+        });
       const allowed = await preflight('http://localhost:3000');
       assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://localhost:3000');
       assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');

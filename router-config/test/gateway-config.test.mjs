@@ -16,7 +16,10 @@ const AUDIENCE = 'oms-api';
 const CATALOGUE = '{ products(first: 5) { edges { node { sku name } } } }';
 
 /** A router for `env` whose subgraphs answer `subgraph(body)`; `calls` records every subgraph request. */
-function router(env, subgraph = () => ({ data: { products: { edges: [{ node: { sku: 'LAMP-1', name: 'Lamp' } }] } } })) {
+function router(
+  env,
+  subgraph = () => ({ data: { products: { edges: [{ node: { sku: 'LAMP-1', name: 'Lamp' } }] } } }),
+) {
   const calls = [];
   const config = createGatewayConfig({ OMS_GATEWAY_LOG: 'off', ...env });
   const runtime = createGatewayRuntime({
@@ -59,7 +62,12 @@ describe('settings from the environment', () => {
     assert.equal(s.jwt, null);
     assert.deepEqual(
       { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxRequestBytes: s.maxRequestBytes },
-      { maxDepth: DEFAULTS.maxDepth, maxAliases: DEFAULTS.maxAliases, maxTokens: DEFAULTS.maxTokens, maxRequestBytes: DEFAULTS.maxRequestBytes },
+      {
+        maxDepth: DEFAULTS.maxDepth,
+        maxAliases: DEFAULTS.maxAliases,
+        maxTokens: DEFAULTS.maxTokens,
+        maxRequestBytes: DEFAULTS.maxRequestBytes,
+      },
     );
     const config = createGatewayConfig({});
     assert.equal(config.graphiql, false);
@@ -75,7 +83,12 @@ describe('settings from the environment', () => {
   });
 
   test('OMS_ENV=development turns on the IDE', () => {
-    const config = createGatewayConfig({ OMS_ENV: 'development', PORT: '4100', HOST: '0.0.0.0', OMS_GATEWAY_WORKERS: '2' });
+    const config = createGatewayConfig({
+      OMS_ENV: 'development',
+      PORT: '4100',
+      HOST: '0.0.0.0',
+      OMS_GATEWAY_WORKERS: '2',
+    });
     assert.equal(typeof config.graphiql, 'object');
     assert.equal(config.maskedErrors, true);
     assert.deepEqual([config.port, config.host, config.fork], [4100, '0.0.0.0', 2]);
@@ -84,7 +97,12 @@ describe('settings from the environment', () => {
   });
 
   test('limits are configurable and must be positive integers', () => {
-    const s = routerSettings({ OMS_MAX_DEPTH: '5', OMS_MAX_ALIASES: '3', OMS_MAX_TOKENS: '100', OMS_MAX_REQUEST_BYTES: '2048' });
+    const s = routerSettings({
+      OMS_MAX_DEPTH: '5',
+      OMS_MAX_ALIASES: '3',
+      OMS_MAX_TOKENS: '100',
+      OMS_MAX_REQUEST_BYTES: '2048',
+    });
     assert.deepEqual([s.maxDepth, s.maxAliases, s.maxTokens, s.maxRequestBytes], [5, 3, 100, 2048]);
     assert.throws(() => routerSettings({ OMS_MAX_DEPTH: 'ten' }), /OMS_MAX_DEPTH/);
     assert.throws(() => routerSettings({ OMS_MAX_TOKENS: '0' }), /OMS_MAX_TOKENS/);
@@ -92,7 +110,11 @@ describe('settings from the environment', () => {
 
   test('JWT needs all three variables', () => {
     assert.throws(() => routerSettings({ OMS_JWT_ISSUER: ISSUER }), /OMS_JWKS_URL, OMS_JWT_AUDIENCE/);
-    const s = routerSettings({ OMS_JWT_ISSUER: ISSUER, OMS_JWKS_URL: 'http://127.0.0.1:1/certs', OMS_JWT_AUDIENCE: 'a, b' });
+    const s = routerSettings({
+      OMS_JWT_ISSUER: ISSUER,
+      OMS_JWKS_URL: 'http://127.0.0.1:1/certs',
+      OMS_JWT_AUDIENCE: 'a, b',
+    });
     assert.deepEqual(s.jwt.audiences, ['a', 'b']);
   });
 });
@@ -122,12 +144,19 @@ describe('production router', () => {
   });
 
   test('no field or enum suggestions', async () => {
-    for (const q of ['{ prodcts(first: 1) { edges { cursor } } }', '{ orders(first: 1, filter: {status: [DELIVERD]}) { edges { cursor } } }']) {
+    for (const q of [
+      '{ prodcts(first: 1) { edges { cursor } } }',
+      '{ orders(first: 1, filter: {status: [DELIVERD]}) { edges { cursor } } }',
+    ]) {
       const res = await r.query(q);
       assert.equal(code(res), 'GRAPHQL_VALIDATION_FAILED');
       assert.doesNotMatch(res.text, /Did you mean/);
     }
-    const res = await r.query('query($s: [OrderStatus!]) { orders(first: 1, filter: {status: $s}) { edges { cursor } } }', {}, { s: ['DELIVERD'] });
+    const res = await r.query(
+      'query($s: [OrderStatus!]) { orders(first: 1, filter: {status: $s}) { edges { cursor } } }',
+      {},
+      { s: ['DELIVERD'] },
+    );
     assert.equal(code(res), 'GRAPHQL_VALIDATION_FAILED');
     assert.doesNotMatch(res.text, /Did you mean/);
   });
@@ -138,7 +167,9 @@ describe('production router', () => {
     for (let i = 0; i < 6; i++) deep = `customer { orders(first: 1) { edges { node { ${deep} } } } }`;
     const depth = await r.query(`{ order(id: "1") { ${deep} } }`);
     assert.equal(code(depth), 'DEPTH_LIMIT_EXCEEDED', depth.text);
-    const aliases = await r.query(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: products(first: 1) { pageInfo { hasNextPage } }`).join(' ')} }`);
+    const aliases = await r.query(
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: products(first: 1) { pageInfo { hasNextPage } }`).join(' ')} }`,
+    );
     assert.equal(code(aliases), 'TOO_MANY_ALIASES', aliases.text);
     const tokens = await r.query(`{ ${'__typename '.repeat(2001)}}`);
     assert.equal(code(tokens), 'TOKEN_LIMIT_EXCEEDED', tokens.text);
@@ -169,15 +200,24 @@ describe('production router', () => {
   });
 
   test('CSRF: simple requests need a custom header', async () => {
-    const plain = await r.send({ body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'text/plain' } });
+    const plain = await r.send({
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: { 'content-type': 'text/plain' },
+    });
     assert.equal(plain.status, 403);
     assert.equal(code(plain), 'CSRF_BLOCKED');
-    const form = await r.send({ body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await r.send({
+      body: 'query=%7B__typename%7D',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(code(form), 'CSRF_BLOCKED');
     const get = await r.send({ method: 'GET', headers: { 'content-type': '' } }, '/graphql?query=%7B__typename%7D');
     assert.equal(get.status, 403);
     assert.equal(code(get), 'CSRF_BLOCKED');
-    const getWithHeader = await r.send({ method: 'GET', headers: { 'content-type': '', 'x-graphql-client-name': 'crm' } }, '/graphql?query=%7B__typename%7D');
+    const getWithHeader = await r.send(
+      { method: 'GET', headers: { 'content-type': '', 'x-graphql-client-name': 'crm' } },
+      '/graphql?query=%7B__typename%7D',
+    );
     assert.equal(getWithHeader.status, 200, getWithHeader.text);
     const plainWithHeader = await r.send({
       body: JSON.stringify({ query: '{ __typename }' }),
@@ -189,7 +229,13 @@ describe('production router', () => {
   test('subgraph errors keep message and code, nothing else', async () => {
     const r2 = router({}, () => ({
       data: { products: null },
-      errors: [{ message: 'Nope', path: ['products'], extensions: { code: 'FORBIDDEN', classification: 'DataFetchingException', debug: 'x' } }],
+      errors: [
+        {
+          message: 'Nope',
+          path: ['products'],
+          extensions: { code: 'FORBIDDEN', classification: 'DataFetchingException', debug: 'x' },
+        },
+      ],
     }));
     try {
       const res = await r2.query(CATALOGUE);
@@ -322,11 +368,17 @@ describe('JWT validation', () => {
     await refused(`Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`);
     await refused(`Bearer ${b64({ alg: 'none', typ: 'JWT', kid: 'oms-1' })}.${b64(claims)}.`);
     const publicPem = new TextEncoder().encode(JSON.stringify(await exportJWK(keys.publicKey)));
-    await refused(`Bearer ${await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: 'oms-1' }).sign(publicPem)}`);
+    await refused(
+      `Bearer ${await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: 'oms-1' }).sign(publicPem)}`,
+    );
   });
 
   test('JWKS unreachable: 503 AUTHENTICATION_UNAVAILABLE, not 401', async () => {
-    const down = router({ OMS_JWT_ISSUER: ISSUER, OMS_JWKS_URL: 'http://127.0.0.1:9/certs', OMS_JWT_AUDIENCE: AUDIENCE });
+    const down = router({
+      OMS_JWT_ISSUER: ISSUER,
+      OMS_JWKS_URL: 'http://127.0.0.1:9/certs',
+      OMS_JWT_AUDIENCE: AUDIENCE,
+    });
     try {
       const res = await down.query(CATALOGUE, { authorization: `Bearer ${await token()}` });
       assert.equal(res.status, 503, res.text);
@@ -341,7 +393,8 @@ describe('JWT validation', () => {
   test('graphql-ws: the token from connectionParams is verified and forwarded', async () => {
     // what the gateway's WebSocket server does for each subscribe message
     const ws = getGraphQLWSOptions(r.runtime, () => ({ request: new Request('http://router/graphql') }));
-    const run = async (connectionParams) => ws.execute(await ws.onSubscribe({ connectionParams }, '1', { query: CATALOGUE }));
+    const run = async (connectionParams) =>
+      ws.execute(await ws.onSubscribe({ connectionParams }, '1', { query: CATALOGUE }));
     const authorization = `Bearer ${await token()}`;
     const ok = await run({ Authorization: authorization });
     assert.equal(ok.data?.products?.edges?.[0]?.node?.sku, 'LAMP-1', JSON.stringify(ok));

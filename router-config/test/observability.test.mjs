@@ -24,29 +24,57 @@ function router(env, faults, writer) {
   const runtime = createGatewayRuntime({
     ...config,
     supergraph: SUPERGRAPH,
-    plugins: (ctx) => [...config.plugins(ctx), useCustomFetch(async (url, init) => {
-      const name = PORTS[new URL(String(url)).port];
-      if (faults[name] === 'dead') throw new TypeError('fetch failed: connect ECONNREFUSED');
-      if (faults[name] === '500') return new Response(`upstream said no to ${init.body}`, { status: 500 });
-      const body = JSON.parse(init.body);
-      if (name === 'orders') {
-        return Response.json({ data: { orders: { edges: [{ node: { __typename: 'Order', id: 'o1', number: 'ORD-1',
-          customer: { __typename: 'Customer', id: 'c1' } } }] } } });
-      }
-      const reps = body.variables?.representations ?? [];
-      return Response.json({ data: { _entities: reps.map((r) => ({ __typename: 'Customer', name: `Name ${r.id}` })) } });
-    })],
+    plugins: (ctx) => [
+      ...config.plugins(ctx),
+      useCustomFetch(async (url, init) => {
+        const name = PORTS[new URL(String(url)).port];
+        if (faults[name] === 'dead') throw new TypeError('fetch failed: connect ECONNREFUSED');
+        if (faults[name] === '500') return new Response(`upstream said no to ${init.body}`, { status: 500 });
+        const body = JSON.parse(init.body);
+        if (name === 'orders') {
+          return Response.json({
+            data: {
+              orders: {
+                edges: [
+                  {
+                    node: {
+                      __typename: 'Order',
+                      id: 'o1',
+                      number: 'ORD-1',
+                      customer: { __typename: 'Customer', id: 'c1' },
+                    },
+                  },
+                ],
+              },
+            },
+          });
+        }
+        const reps = body.variables?.representations ?? [];
+        return Response.json({
+          data: { _entities: reps.map((r) => ({ __typename: 'Customer', name: `Name ${r.id}` })) },
+        });
+      }),
+    ],
   });
-  const send = (query, variables) => runtime.fetch('http://router/graphql', {
-    method: 'POST',
-    body: JSON.stringify({ query, variables }),
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${TOKEN}` },
-  }).then((r) => r.json());
+  const send = (query, variables) =>
+    runtime
+      .fetch('http://router/graphql', {
+        method: 'POST',
+        body: JSON.stringify({ query, variables }),
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          authorization: `Bearer ${TOKEN}`,
+        },
+      })
+      .then((r) => r.json());
   return { runtime, send };
 }
 
 let keepAlive;
-before(() => { keepAlive = setInterval(() => {}, 1000); });
+before(() => {
+  keepAlive = setInterval(() => {}, 1000);
+});
 after(() => clearInterval(keepAlive));
 
 describe('metrics', () => {
@@ -59,14 +87,29 @@ describe('metrics', () => {
       assert.equal(response.status, 200);
       const text = await response.text();
       const series = (pattern) => text.split('\n').filter((l) => !l.startsWith('#') && pattern.test(l));
-      assert.match(series(/^graphql_envelop_request\{/).join('\n'), /operationName="Page",operationType="query"\} 2|operationType="query",operationName="Page"\} 2/);
-      assert.ok(series(/^graphql_envelop_request_duration_bucket\{.*operationName="Page"/).length > 0, 'duration histogram');
+      assert.match(
+        series(/^graphql_envelop_request\{/).join('\n'),
+        /operationName="Page",operationType="query"\} 2|operationType="query",operationName="Page"\} 2/,
+      );
+      assert.ok(
+        series(/^graphql_envelop_request_duration_bucket\{.*operationName="Page"/).length > 0,
+        'duration histogram',
+      );
       assert.ok(series(/^graphql_envelop_error_result\{.*code="SERVICE_UNAVAILABLE"/).length > 0, text);
-      assert.ok(series(/^graphql_yoga_http_duration_bucket\{.*path="\/graphql".*statusCode="200"/).length > 0, 'HTTP histogram');
+      assert.ok(
+        series(/^graphql_yoga_http_duration_bucket\{.*path="\/graphql".*statusCode="200"/).length > 0,
+        'HTTP histogram',
+      );
       assert.ok(series(/^graphql_gateway_subgraph_execute_duration_bucket\{.*subgraphName="orders"/).length > 0);
       assert.ok(series(/^graphql_gateway_subgraph_execute_duration_bucket\{.*subgraphName="customers"/).length > 0);
-      assert.ok(series(/^graphql_gateway_subgraph_execute_errors\{.*subgraphName="customers"/).length > 0, 'subgraph errors');
-      assert.ok(series(/^graphql_gateway_fetch_duration_bucket\{.*url="http:\/\/localhost:8083\/graphql"/).length > 0, 'fetch histogram');
+      assert.ok(
+        series(/^graphql_gateway_subgraph_execute_errors\{.*subgraphName="customers"/).length > 0,
+        'subgraph errors',
+      );
+      assert.ok(
+        series(/^graphql_gateway_fetch_duration_bucket\{.*url="http:\/\/localhost:8083\/graphql"/).length > 0,
+        'fetch histogram',
+      );
       assert.doesNotMatch(text, /Authorization|eyJ|requestHeaders=/i);
     } finally {
       await r.runtime.dispose();
@@ -75,8 +118,10 @@ describe('metrics', () => {
 
   test('operation names stop adding series after the cap', () => {
     const names = new BoundedNames(2);
-    assert.deepEqual(['A', 'B', 'C', 'A', undefined, 'not a name!'].map((n) => names.of(n)),
-      ['A', 'B', 'other', 'A', 'anonymous', 'other']);
+    assert.deepEqual(
+      ['A', 'B', 'C', 'A', undefined, 'not a name!'].map((n) => names.of(n)),
+      ['A', 'B', 'other', 'A', 'anonymous', 'other'],
+    );
   });
 });
 
@@ -86,10 +131,15 @@ describe('logs', () => {
       const writer = new MemoryLogWriter();
       const r = router({ OMS_GATEWAY_LOG: 'debug' }, { orders: fault }, writer);
       try {
-        const answer = await r.send(PLACE, { i: { paymentMethod: 'INVOICE', items: [{ sku: 'LMP-1', quantity: 1 }], shippingAddress: ADDRESS } });
+        const answer = await r.send(PLACE, {
+          i: { paymentMethod: 'INVOICE', items: [{ sku: 'LMP-1', quantity: 1 }], shippingAddress: ADDRESS },
+        });
         assert.ok(answer.errors?.length > 0);
         const logged = JSON.stringify(writer.logs);
-        assert.ok(writer.logs.some((l) => l.level === 'error' || l.level === 'warn'), 'the failure is logged');
+        assert.ok(
+          writer.logs.some((l) => l.level === 'error' || l.level === 'warn'),
+          'the failure is logged',
+        );
         for (const secret of ['Ann Private', 'Hidden Lane', '10115', TOKEN, 'eyJ']) {
           assert.ok(!logged.includes(secret), `the log holds "${secret}"`);
         }
@@ -104,7 +154,10 @@ describe('logs', () => {
     const original = console.log;
     console.log = (line) => lines.push(line);
     try {
-      createLogger({ format: 'json' }).info({ requestId: 'r1', variables: { line1: '7 Hidden Lane' } }, `token ${TOKEN}`);
+      createLogger({ format: 'json' }).info(
+        { requestId: 'r1', variables: { line1: '7 Hidden Lane' } },
+        `token ${TOKEN}`,
+      );
     } finally {
       console.log = original;
     }
@@ -117,10 +170,24 @@ describe('logs', () => {
   });
 
   test('redaction keeps what helps: messages, codes, paths, statuses', () => {
-    const cleaned = redact({ message: 'Unexpected response', path: ['createOrder'],
-      extensions: { code: 'RESPONSE_VALIDATION_FAILED', request: { body: '{"variables":{}}' }, response: { status: 500, body: 'x' } } });
-    assert.deepEqual(cleaned, { message: 'Unexpected response', path: ['createOrder'],
-      extensions: { code: 'RESPONSE_VALIDATION_FAILED', request: '[redacted]', response: { status: 500, statusText: undefined } } });
+    const cleaned = redact({
+      message: 'Unexpected response',
+      path: ['createOrder'],
+      extensions: {
+        code: 'RESPONSE_VALIDATION_FAILED',
+        request: { body: '{"variables":{}}' },
+        response: { status: 500, body: 'x' },
+      },
+    });
+    assert.deepEqual(cleaned, {
+      message: 'Unexpected response',
+      path: ['createOrder'],
+      extensions: {
+        code: 'RESPONSE_VALIDATION_FAILED',
+        request: '[redacted]',
+        response: { status: 500, statusText: undefined },
+      },
+    });
     assert.throws(() => createLogger({ format: 'xml' }), /OMS_LOG_FORMAT/);
   });
 });

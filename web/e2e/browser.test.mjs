@@ -21,8 +21,16 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -36,7 +44,9 @@ async function newPage() {
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`console: ${m.text()}`);
+  });
   return { page, context, problems };
 }
 
@@ -87,7 +97,12 @@ browserTest('alice signs in, places an order and watches it go PENDING → CONFI
   await signIn(page, 'alice', 'alice-demo');
   await page.waitForSelector('[data-testid=signed-in]');
   await page.waitForSelector('text=Checkout');
-  for (const [label, value] of [['Street', '1 Browser Street'], ['City', 'Berlin'], ['Postal code', '10115'], ['Country', 'DE']]) {
+  for (const [label, value] of [
+    ['Street', '1 Browser Street'],
+    ['City', 'Berlin'],
+    ['Postal code', '10115'],
+    ['Country', 'DE'],
+  ]) {
     const field = page.getByLabel(label, { exact: true });
     if (!(await field.inputValue())) await field.fill(value);
   }
@@ -99,7 +114,9 @@ browserTest('alice signs in, places an order and watches it go PENDING → CONFI
     // a double click sends one order (the button is disabled and the idempotency key is the same)
     await page.getByRole('button', { name: 'Place order' }).dblclick();
     await page.waitForURL(/#\/orders\/[0-9a-f-]{36}$/);
-    await page.evaluate(() => { window.notReloaded = true; });
+    await page.evaluate(() => {
+      window.notReloaded = true;
+    });
     await page.waitForSelector('h1 [data-status=PENDING]');
     await page.waitForSelector('.live:text("● live")');
     await shot(page, 'storefront-order-pending');
@@ -118,35 +135,40 @@ browserTest('alice signs in, places an order and watches it go PENDING → CONFI
   await shot(page, 'storefront-my-orders');
 });
 
-browserTest('sam imports a CSV of 200 orders with progress and per-row results, then the report counts them', async (page) => {
-  await page.goto(`${WEB}/crm/`);
-  await signIn(page, 'sam', 'sam-demo');
-  await page.waitForSelector('.board');
-  await shot(page, 'crm-order-board');
+browserTest(
+  'sam imports a CSV of 200 orders with progress and per-row results, then the report counts them',
+  async (page) => {
+    await page.goto(`${WEB}/crm/`);
+    await signIn(page, 'sam', 'sam-demo');
+    await page.waitForSelector('.board');
+    await shot(page, 'crm-order-board');
 
-  await page.goto(`${WEB}/crm/#/reports`);
-  const eur = page.locator('[data-testid=totals] [data-currency=EUR] .orders-total');
-  await eur.waitFor();
-  const before = Number(await eur.textContent());
-  await shot(page, 'crm-reports-before');
+    await page.goto(`${WEB}/crm/#/reports`);
+    const eur = page.locator('[data-testid=totals] [data-currency=EUR] .orders-total');
+    await eur.waitFor();
+    const before = Number(await eur.textContent());
+    await shot(page, 'crm-reports-before');
 
-  await page.goto(`${WEB}/crm/#/import`);
-  await page.setInputFiles('input[type=file]', env.OMS_IMPORT_CSV);
-  await page.waitForSelector('[data-testid=preview]');
-  assert.equal(await page.locator('[data-testid=valid-count]').textContent(), '200');
-  assert.equal(await page.locator('[data-testid=problem-count]').textContent(), '0');
-  await shot(page, 'crm-import-preview');
-  await page.getByRole('button', { name: /Send 200 orders/ }).click();
-  await page.waitForSelector('[data-testid=progress]:text("100%")', { timeout: 180_000 });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=results] tbody tr').length === 200);
-  assert.equal(await page.locator('[data-testid=accepted]').textContent(), '200');
-  assert.equal(await page.locator('[data-testid=results] tr.accepted a').count(), 200, 'every row links its order');
-  await shot(page, 'crm-import-done');
+    await page.goto(`${WEB}/crm/#/import`);
+    await page.setInputFiles('input[type=file]', env.OMS_IMPORT_CSV);
+    await page.waitForSelector('[data-testid=preview]');
+    assert.equal(await page.locator('[data-testid=valid-count]').textContent(), '200');
+    assert.equal(await page.locator('[data-testid=problem-count]').textContent(), '0');
+    await shot(page, 'crm-import-preview');
+    await page.getByRole('button', { name: /Send 200 orders/ }).click();
+    await page.waitForSelector('[data-testid=progress]:text("100%")', { timeout: 180_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=results] tbody tr').length === 200);
+    assert.equal(await page.locator('[data-testid=accepted]').textContent(), '200');
+    assert.equal(await page.locator('[data-testid=results] tr.accepted a').count(), 200, 'every row links its order');
+    await shot(page, 'crm-import-done');
 
-  await page.goto(`${WEB}/crm/#/board`);
-  await page.goto(`${WEB}/crm/#/reports`);
-  await eur.waitFor();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=totals] [data-currency=EUR] .orders-total')?.textContent) >= n,
-    before + 200);
-  await shot(page, 'crm-reports-after');
-});
+    await page.goto(`${WEB}/crm/#/board`);
+    await page.goto(`${WEB}/crm/#/reports`);
+    await eur.waitFor();
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=totals] [data-currency=EUR] .orders-total')?.textContent) >= n,
+      before + 200,
+    );
+    await shot(page, 'crm-reports-after');
+  },
+);

@@ -17,7 +17,10 @@ const FEED = ['c1', 'c2', 'c3', 'c4'];
 
 function server() {
   const connections = [];
-  const Event = new GraphQLObjectType({ name: 'Event', fields: { cursor: { type: new GraphQLNonNull(GraphQLString) } } });
+  const Event = new GraphQLObjectType({
+    name: 'Event',
+    fields: { cursor: { type: new GraphQLNonNull(GraphQLString) } },
+  });
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
     subscription: new GraphQLObjectType({
@@ -46,7 +49,14 @@ function server() {
   });
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/graphql' });
   const cleanup = useServer({ schema, context: (ctx) => ({ connectionParams: ctx.connectionParams }) }, wss);
-  return { wss, connections, close: async () => { await cleanup.dispose(); wss.close(); } };
+  return {
+    wss,
+    connections,
+    close: async () => {
+      await cleanup.dispose();
+      wss.close();
+    },
+  };
 }
 
 test('a subscription ended by TOKEN_EXPIRED is reopened at once with a fresh token and the last cursor', async () => {
@@ -57,16 +67,28 @@ test('a subscription ended by TOKEN_EXPIRED is reopened at once with a fresh tok
   const seen = [];
   const statuses = [];
   let done;
-  const all = new Promise((resolve) => { done = resolve; });
-  const stop = follow('subscription($after: String) { changes(after: $after) { cursor } }', (after) => ({ after }),
-    (data) => data.changes, (event) => { seen.push(event.cursor); if (seen.length === FEED.length) done(); },
-    { endpoint: async () => url, bearer: async () => tokens.shift() ?? 'none', onStatus: (s) => statuses.push(s) });
+  const all = new Promise((resolve) => {
+    done = resolve;
+  });
+  const stop = follow(
+    'subscription($after: String) { changes(after: $after) { cursor } }',
+    (after) => ({ after }),
+    (data) => data.changes,
+    (event) => {
+      seen.push(event.cursor);
+      if (seen.length === FEED.length) done();
+    },
+    { endpoint: async () => url, bearer: async () => tokens.shift() ?? 'none', onStatus: (s) => statuses.push(s) },
+  );
   const timeout = setTimeout(() => done(), 10_000);
   await all;
   clearTimeout(timeout);
   stop();
   await close();
   assert.deepEqual(seen, FEED, 'every event once, in order');
-  assert.deepEqual(connections, [{ token: 'Bearer t1', after: null }, { token: 'Bearer t2', after: 'c2' }]);
+  assert.deepEqual(connections, [
+    { token: 'Bearer t1', after: null },
+    { token: 'Bearer t2', after: 'c2' },
+  ]);
   assert.ok(statuses.includes('TOKEN_EXPIRED'), `statuses: ${statuses}`);
 });

@@ -31,7 +31,9 @@ export async function gql(query, variables = {}, { partial = false } = {}) {
   try {
     body = await response.json();
   } catch {
-    throw new ApiError([{ message: `The server answered HTTP ${response.status}`, extensions: { code: 'HTTP_' + response.status } }]);
+    throw new ApiError([
+      { message: `The server answered HTTP ${response.status}`, extensions: { code: 'HTTP_' + response.status } },
+    ]);
   }
   if (body.errors?.length && (!partial || !body.data)) throw new ApiError(body.errors);
   return body.data;
@@ -43,10 +45,18 @@ export async function gql(query, variables = {}, { partial = false } = {}) {
  * 'live', 'reconnecting' and the code an ending carried. `endpoint` and `bearer` say where and with
  * which token (the app's config and session by default); both are asked again at every reopening.
  */
-export function follow(query, variables, pick, onEvent, {
-  onStatus = () => {}, after: start = null,
-  endpoint = async () => (await config()).graphqlUrl, bearer: currentToken = token,
-} = {}) {
+export function follow(
+  query,
+  variables,
+  pick,
+  onEvent,
+  {
+    onStatus = () => {},
+    after: start = null,
+    endpoint = async () => (await config()).graphqlUrl,
+    bearer: currentToken = token,
+  } = {},
+) {
   let after = start;
   let stopped = false;
   let client;
@@ -70,20 +80,23 @@ export function follow(query, variables, pick, onEvent, {
       const wait = code === 'TOKEN_EXPIRED' ? 0 : Math.min(5_000, 250 * 2 ** retry++);
       setTimeout(open, wait);
     };
-    client.subscribe({ query, variables: variables(after) }, {
-      next: (result) => {
-        const event = result.data && pick(result.data);
-        if (event) {
-          retry = 0;
-          after = event.cursor ?? after;
-          onEvent(event);
-        } else if (result.errors?.length) {
-          ended(result.errors[0].extensions?.code);
-        }
+    client.subscribe(
+      { query, variables: variables(after) },
+      {
+        next: (result) => {
+          const event = result.data && pick(result.data);
+          if (event) {
+            retry = 0;
+            after = event.cursor ?? after;
+            onEvent(event);
+          } else if (result.errors?.length) {
+            ended(result.errors[0].extensions?.code);
+          }
+        },
+        error: (e) => ended(Array.isArray(e) ? e[0]?.extensions?.code : undefined),
+        complete: () => ended('COMPLETED'),
       },
-      error: (e) => ended(Array.isArray(e) ? e[0]?.extensions?.code : undefined),
-      complete: () => ended('COMPLETED'),
-    });
+    );
     onStatus('live');
   };
   open();

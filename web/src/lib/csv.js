@@ -1,8 +1,18 @@
 // CSV of orders for the CRM's batch import: one line per order line, lines of one order share its
 // `order` reference. Parsing and checking happen in the browser before anything is sent; the server
 // checks everything again (stock, prices, customers) and answers per order.
-export const COLUMNS = ['order', 'customer_id', 'sku', 'quantity', 'payment_method', 'name', 'line1', 'city',
-  'postal_code', 'country'];
+export const COLUMNS = [
+  'order',
+  'customer_id',
+  'sku',
+  'quantity',
+  'payment_method',
+  'name',
+  'line1',
+  'city',
+  'postal_code',
+  'country',
+];
 const PAYMENT_METHODS = ['CARD', 'PAYPAL', 'BANK_TRANSFER', 'INVOICE', 'CASH_ON_DELIVERY'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ORDERS = 10_000;
@@ -62,7 +72,8 @@ export function toCsv(header, rows) {
  */
 export function ordersFromCsv(text) {
   const problems = [];
-  if (text.length > MAX_BYTES) return { orders: [], problems: [{ line: 0, ref: '', message: 'The file is larger than 5 MB' }] };
+  if (text.length > MAX_BYTES)
+    return { orders: [], problems: [{ line: 0, ref: '', message: 'The file is larger than 5 MB' }] };
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   if (rows.length === 0) return { orders: [], problems: [{ line: 0, ref: '', message: 'The file is empty' }] };
   const header = rows[0].map((h) => h.trim().toLowerCase());
@@ -80,7 +91,8 @@ export function ordersFromCsv(text) {
     if (!UUID.test(v.customer_id)) wrong.push('customer_id is not an id');
     if (!/^[A-Za-z0-9-]{3,40}$/.test(v.sku)) wrong.push('sku must be 3 to 40 letters, digits or -');
     const quantity = Number(v.quantity);
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) wrong.push('quantity must be a whole number from 1 to 10,000');
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000)
+      wrong.push('quantity must be a whole number from 1 to 10,000');
     const method = v.payment_method.toUpperCase();
     if (!PAYMENT_METHODS.includes(method)) wrong.push(`payment_method must be one of ${PAYMENT_METHODS.join(', ')}`);
     if (!v.line1 || v.line1.length > 200) wrong.push('line1 is required (at most 200 characters)');
@@ -97,7 +109,13 @@ export function ordersFromCsv(text) {
           customerId: v.customer_id,
           paymentMethod: method,
           items: [],
-          shippingAddress: { name: v.name || null, line1: v.line1, city: v.city, postalCode: v.postal_code, country: v.country.toUpperCase() },
+          shippingAddress: {
+            name: v.name || null,
+            line1: v.line1,
+            city: v.city,
+            postalCode: v.postal_code,
+            country: v.country.toUpperCase(),
+          },
         },
       };
       byRef.set(ref, order);

@@ -1,26 +1,26 @@
 package oms.platform;
 
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 import oms.platform.error.ErrorSanitizer;
 import oms.platform.error.GraphQlErrorResolver;
-import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import oms.platform.graphql.DecimalScalar;
 import oms.platform.graphql.InputLimits;
 import oms.platform.security.CallerInterceptor;
-import oms.platform.security.RouterSignatureCheck;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.server.WebExceptionHandler;
 import oms.platform.security.CustomerLinks;
+import oms.platform.security.RouterSignatureCheck;
 import oms.platform.sql.RequestStatements;
 import oms.platform.sql.RequestStatementsEndpoint;
 import oms.platform.sql.RequestStatementsFilter;
 import oms.platform.sql.SqlStatementMetrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebExceptionHandler;
 
 /** Wiring that every subgraph gets by depending on the platform module. */
 @AutoConfiguration
@@ -66,8 +66,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CallerInterceptor callerInterceptor(ObjectProvider<CustomerLinks> links,
-                                        ObjectProvider<org.springframework.security.oauth2.jwt.ReactiveJwtDecoder> decoder) {
+    CallerInterceptor callerInterceptor(
+            ObjectProvider<CustomerLinks> links,
+            ObjectProvider<org.springframework.security.oauth2.jwt.ReactiveJwtDecoder> decoder) {
         return new CallerInterceptor(links.getIfAvailable(), decoder.getIfAvailable());
     }
 

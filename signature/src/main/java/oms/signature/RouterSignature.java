@@ -129,9 +129,13 @@ public final class RouterSignature {
                     case '\r' -> out.append("\\r");
                     case '\t' -> out.append("\\t");
                     default -> {
-                        boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
-                                && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-                                && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+                        boolean loneSurrogate = Character.isSurrogate(c)
+                                && !(Character.isHighSurrogate(c)
+                                        && i + 1 < text.length()
+                                        && Character.isLowSurrogate(text.charAt(i + 1)))
+                                && !(Character.isLowSurrogate(c)
+                                        && i > 0
+                                        && Character.isHighSurrogate(text.charAt(i - 1)));
                         if (c < 0x20 || loneSurrogate) {
                             out.append(String.format("\\u%04x", (int) c));
                         } else {

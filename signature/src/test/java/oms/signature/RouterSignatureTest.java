@@ -13,11 +13,38 @@ class RouterSignatureTest {
 
     @Test
     void numbers_are_written_as_javascript_prints_them() {
-        double[] values = {0, 1, -1, 1.5, 0.1, 1e21, 1e-7, 123456789012345680000d, 1.2345e-7,
-                1.7976931348623157e308, 100, 0.000001, 12.5, -0.0};
-        assertThat(Arrays.stream(values).mapToObj(RouterSignature.CanonicalJson::number)).containsExactly(
-                "0", "1", "-1", "1.5", "0.1", "1e+21", "1e-7", "123456789012345680000", "1.2345e-7",
-                "1.7976931348623157e+308", "100", "0.000001", "12.5", "0");
+        double[] values = {
+            0,
+            1,
+            -1,
+            1.5,
+            0.1,
+            1e21,
+            1e-7,
+            123456789012345680000d,
+            1.2345e-7,
+            1.7976931348623157e308,
+            100,
+            0.000001,
+            12.5,
+            -0.0
+        };
+        assertThat(Arrays.stream(values).mapToObj(RouterSignature.CanonicalJson::number))
+                .containsExactly(
+                        "0",
+                        "1",
+                        "-1",
+                        "1.5",
+                        "0.1",
+                        "1e+21",
+                        "1e-7",
+                        "123456789012345680000",
+                        "1.2345e-7",
+                        "1.7976931348623157e+308",
+                        "100",
+                        "0.000001",
+                        "12.5",
+                        "0");
     }
 
     @Test
@@ -30,10 +57,12 @@ class RouterSignatureTest {
         variables.put("b", Arrays.asList(1, 2.5, null, true, "x\"\\\n\u0001é😀"));
         variables.put("a", a);
         assertThat(RouterSignature.canonical("{ x }", variables))
-                .isEqualTo("{\"query\":\"{ x }\",\"variables\":{\"a\":{\"A\":3,\"z\":1,\"é\":2},\"b\":[1,2.5,null,true,\"x\\\"\\\\\\n\\u0001é😀\"]}}");
+                .isEqualTo(
+                        "{\"query\":\"{ x }\",\"variables\":{\"a\":{\"A\":3,\"z\":1,\"é\":2},\"b\":[1,2.5,null,true,\"x\\\"\\\\\\n\\u0001é😀\"]}}");
         RouterSignature signature = new RouterSignature("test-secret");
         assertThat(signature.sign("{ x }", variables)).isEqualTo("6njo9HrOSgIRSnmT9k2mpyPoy9YGfgfH9dsy7//pi70=");
-        assertThat(signature.verify("{ x }", variables, "6njo9HrOSgIRSnmT9k2mpyPoy9YGfgfH9dsy7//pi70=")).isTrue();
+        assertThat(signature.verify("{ x }", variables, "6njo9HrOSgIRSnmT9k2mpyPoy9YGfgfH9dsy7//pi70="))
+                .isTrue();
     }
 
     @Test
@@ -42,9 +71,11 @@ class RouterSignatureTest {
         String signed = signature.sign("{ a }", Map.of("n", 1));
         assertThat(signature.verify("{ b }", Map.of("n", 1), signed)).isFalse();
         assertThat(signature.verify("{ a }", Map.of("n", 2), signed)).isFalse();
-        assertThat(new RouterSignature("other").verify("{ a }", Map.of("n", 1), signed)).isFalse();
+        assertThat(new RouterSignature("other").verify("{ a }", Map.of("n", 1), signed))
+                .isFalse();
         assertThat(signature.verify("{ a }", Map.of("n", 1), "not base64!")).isFalse();
         assertThat(signature.verify("{ a }", Map.of("n", 1), List.of(signed))).isFalse();
-        assertThat(signature.verify("{ a }", Map.of(), signature.sign("{ a }", null))).isTrue();
+        assertThat(signature.verify("{ a }", Map.of(), signature.sign("{ a }", null)))
+                .isTrue();
     }
 }

@@ -1,7 +1,5 @@
 package oms.stack;
 
-import oms.testsupport.GraphQlClient;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import oms.testsupport.GraphQlClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,17 +67,24 @@ public record DemoRealm(String name, List<DemoUser> users) {
                 }
             });
             JsonNode customerId = user.path("attributes").path("customer_id").path(0);
-            users.add(new DemoUser(UUID.fromString(user.path("id").asString()), user.path("username").asString(),
-                    password, List.copyOf(roles),
+            users.add(new DemoUser(
+                    UUID.fromString(user.path("id").asString()),
+                    user.path("username").asString(),
+                    password,
+                    List.copyOf(roles),
                     customerId.isString() ? Optional.of(customerId.asString()) : Optional.empty()));
         }
         return new DemoRealm(realm.path("realm").asString(), List.copyOf(users));
     }
 
     public DemoUser user(String username) {
-        return users.stream().filter(u -> u.username().equals(username)).findFirst()
+        return users.stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No demo user '%s' in realm %s; there are: %s"
-                        .formatted(username, name, users.stream().map(DemoUser::username)
-                                .collect(Collectors.joining(", ")))));
+                        .formatted(
+                                username,
+                                name,
+                                users.stream().map(DemoUser::username).collect(Collectors.joining(", ")))));
     }
 }

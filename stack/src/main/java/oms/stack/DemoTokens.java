@@ -33,8 +33,11 @@ public final class DemoTokens {
         }
         DemoRealm.DemoUser user = realm.user(username);
         TokenClient.Token token = client.passwordGrant(realm.name(), user.client(), user.username(), user.password());
-        cache.put(username, new Cached(token.accessToken(),
-                Instant.now().plusSeconds(Math.max(0, token.expiresInSeconds() - REUSE_MARGIN_SECONDS))));
+        cache.put(
+                username,
+                new Cached(
+                        token.accessToken(),
+                        Instant.now().plusSeconds(Math.max(0, token.expiresInSeconds() - REUSE_MARGIN_SECONDS))));
         return token.accessToken();
     }
 

@@ -44,12 +44,12 @@ final class KeycloakDistribution {
         Path folder = projectDir.resolve("stack/target/keycloak");
         String name = "keycloak-quarkus-dist-" + VERSION + ".zip";
         Path copied = folder.resolve(name);
-        Path repository = Path.of(System.getProperty("user.home"), ".m2/repository/org/keycloak/keycloak-quarkus-dist",
-                VERSION, name);
+        Path repository = Path.of(
+                System.getProperty("user.home"), ".m2/repository/org/keycloak/keycloak-quarkus-dist", VERSION, name);
         Path zip = Files.isRegularFile(copied) ? copied : repository;
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("Missing " + copied + ": build the launcher first (./oms build, or "
-                    + "./mvnw -pl stack package)");
+            throw new IllegalStateException(
+                    "Missing " + copied + ": build the launcher first (./oms build, or " + "./mvnw -pl stack package)");
         }
         return new KeycloakDistribution(zip, folder.resolve("keycloak-" + VERSION));
     }
@@ -72,8 +72,8 @@ final class KeycloakDistribution {
         Files.createDirectories(home.getParent());
         IN_PROCESS.acquireUninterruptibly();
         try {
-            FileChannel channel = FileChannel.open(home.getParent().resolve(".start.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    home.getParent().resolve(".start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return new Lock(channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             IN_PROCESS.release();
@@ -117,7 +117,8 @@ final class KeycloakDistribution {
         try (InputStream in = archive.getInputStream(entry)) {
             Files.copy(in, file);
         }
-        if (file.getParent().getFileName().toString().equals("bin") && file.toString().endsWith(".sh")) {
+        if (file.getParent().getFileName().toString().equals("bin")
+                && file.toString().endsWith(".sh")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }

@@ -1,8 +1,5 @@
 package oms.stack;
 
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LocalPostgres;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
 
 /**
  * A real Keycloak server (the Quarkus distribution from Maven Central, run by its own {@code kc.sh} in
@@ -25,6 +24,7 @@ public final class LocalKeycloak implements AutoCloseable {
     public static final String DATABASE = "keycloak";
     /** The bootstrap administrator of the master realm: a local demo credential, never a real one. */
     public static final String ADMIN_USER = "admin";
+
     public static final String ADMIN_PASSWORD = "admin";
 
     // Keycloak's own default heap, written down: the biggest JVM of the stack, and bounded
@@ -56,7 +56,9 @@ public final class LocalKeycloak implements AutoCloseable {
             dist.ensureUnpacked();
             replaceImports(dist.importDir(), realm);
             Files.createDirectories(dist.home().resolve("data/cds"));
-            List<String> command = List.of(dist.launchScript().toString(), "start-dev",
+            List<String> command = List.of(
+                    dist.launchScript().toString(),
+                    "start-dev",
                     "--http-host=127.0.0.1",
                     "--http-port=" + port,
                     // one issuer whatever host a client calls: tokens fetched via 127.0.0.1 say localhost too
@@ -76,7 +78,12 @@ public final class LocalKeycloak implements AutoCloseable {
             env.put("KC_DB_PASSWORD", LocalPostgres.PASSWORD);
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            ManagedProcess process = ManagedProcess.start("keycloak", command, env, dist.home(), log,
+            ManagedProcess process = ManagedProcess.start(
+                    "keycloak",
+                    command,
+                    env,
+                    dist.home(),
+                    log,
                     "http://127.0.0.1:" + port + "/realms/" + DemoRealm.OMS + "/.well-known/openid-configuration");
             return new LocalKeycloak(port, process, lock);
         } catch (IOException | RuntimeException e) {
@@ -92,8 +99,9 @@ public final class LocalKeycloak implements AutoCloseable {
      * OMS_KEYCLOAK_JAVA_OPTS replaces these options.
      */
     private static String startupOptions(KeycloakDistribution dist) {
-        Path archive = dist.home().resolve("data/cds/keycloak-jdk-" + Runtime.version().toString()
-                .replaceAll("[^A-Za-z0-9.]+", "_") + ".jsa");
+        Path archive = dist.home()
+                .resolve("data/cds/keycloak-jdk-" + Runtime.version().toString().replaceAll("[^A-Za-z0-9.]+", "_")
+                        + ".jsa");
         String options = "-XX:TieredStopAtLevel=1";
         // kc.sh splits JAVA_OPTS_APPEND at spaces
         if (!archive.toString().matches(".*\\s.*")) {
@@ -127,21 +135,26 @@ public final class LocalKeycloak implements AutoCloseable {
         String admin = adminToken(tokens);
         tools.jackson.databind.json.JsonMapper json = GraphQlClient.json();
         for (String clientId : clientIds) {
-            HttpResponse<String> found = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm
-                    + "/clients?clientId=" + clientId)).header("Authorization", "Bearer " + admin).GET());
-            tools.jackson.databind.node.ObjectNode client =
-                    (tools.jackson.databind.node.ObjectNode) json.readTree(found.body()).get(0);
+            HttpResponse<String> found = tokens.send(HttpRequest.newBuilder(
+                            URI.create(url() + "/admin/realms/" + realm + "/clients?clientId=" + clientId))
+                    .header("Authorization", "Bearer " + admin)
+                    .GET());
+            tools.jackson.databind.node.ObjectNode client = (tools.jackson.databind.node.ObjectNode)
+                    json.readTree(found.body()).get(0);
             ((tools.jackson.databind.node.ArrayNode) client.withArray("redirectUris")).add(origin + "/*");
             ((tools.jackson.databind.node.ArrayNode) client.withArray("webOrigins")).add(origin);
             tools.jackson.databind.node.ObjectNode attributes = client.withObject("attributes");
-            attributes.put("post.logout.redirect.uris",
+            attributes.put(
+                    "post.logout.redirect.uris",
                     attributes.path("post.logout.redirect.uris").asString("") + "##" + origin + "/*");
-            HttpResponse<String> updated = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm
-                            + "/clients/" + client.get("id").asString()))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+            HttpResponse<String> updated = tokens.send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/"
+                            + realm + "/clients/" + client.get("id").asString()))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))));
             if (updated.statusCode() != 204) {
-                throw new IllegalStateException("Updating client " + clientId + " failed: HTTP " + updated.statusCode());
+                throw new IllegalStateException(
+                        "Updating client " + clientId + " failed: HTTP " + updated.statusCode());
             }
         }
     }
@@ -160,8 +173,8 @@ public final class LocalKeycloak implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofFile(realmFile)));
         if (response.statusCode() != 201 && response.statusCode() != 409) { // 409: imported before
-            throw new IllegalStateException("Importing " + realmFile + " failed: HTTP " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    "Importing " + realmFile + " failed: HTTP " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -16,18 +16,23 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        Path project = Path.of(System.getenv().getOrDefault("OMS_HOME", ".")).toAbsolutePath().normalize();
+        Path project = Path.of(System.getenv().getOrDefault("OMS_HOME", "."))
+                .toAbsolutePath()
+                .normalize();
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
             case "up" -> up(StackOptions.local(project));
             case "reset" -> reset(StackOptions.local(project));
             case "token" -> token(StackOptions.local(project), args);
-            case "status" -> System.exit(oms.stack.status.StackStatus.run(StackOptions.Ports.defaults(),
-                    java.util.Arrays.asList(args).contains("--watch")));
+            case "status" ->
+                System.exit(oms.stack.status.StackStatus.run(
+                        StackOptions.Ports.defaults(),
+                        java.util.Arrays.asList(args).contains("--watch")));
             case "bench" -> bench(project, args);
             case "drill" -> oms.stack.drill.Drill.run(project);
             default -> {
-                System.err.println("Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|reports|reads|drill");
+                System.err.println(
+                        "Usage: oms-stack up|reset|token <user>|status [--watch]|bench auth|orders|subscriptions|tracing|reports|reads|drill");
                 System.exit(2);
             }
         }
@@ -50,11 +55,16 @@ public final class Main {
     private static void token(StackOptions options, String[] args) {
         DemoRealm realm = DemoRealm.read(DemoRealm.omsRealmFile(options.projectDir()));
         if (args.length != 2) {
-            System.err.println("Usage: oms token <user>   (one of " + String.join(", ",
-                    realm.users().stream().map(DemoRealm.DemoUser::username).toList()) + ")");
+            System.err.println("Usage: oms token <user>   (one of "
+                    + String.join(
+                            ", ",
+                            realm.users().stream()
+                                    .map(DemoRealm.DemoUser::username)
+                                    .toList()) + ")");
             System.exit(2);
         }
-        TokenClient client = new TokenClient("http://127.0.0.1:" + options.ports().keycloak());
+        TokenClient client =
+                new TokenClient("http://127.0.0.1:" + options.ports().keycloak());
         try {
             System.out.println(new DemoTokens(client, realm).accessToken(args[1]));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -87,8 +97,8 @@ public final class Main {
 
     private static void reset(StackOptions options) throws IOException {
         try (Socket ignored = new Socket("localhost", options.ports().postgres())) {
-            System.err.println("The stack is running (PostgreSQL answers on port " + options.ports().postgres()
-                    + "): stop it with Ctrl-C first.");
+            System.err.println("The stack is running (PostgreSQL answers on port "
+                    + options.ports().postgres() + "): stop it with Ctrl-C first.");
             System.exit(1);
         } catch (IOException notRunning) {
             // expected: nothing listens

@@ -26,8 +26,10 @@ import java.util.concurrent.TimeoutException;
 public final class ManagedProcess implements AutoCloseable {
 
     // HTTP/1.1: an h2c upgrade request makes some servers (the Node router) hold the connection
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final String name;
     private final Process process;
@@ -45,10 +47,13 @@ public final class ManagedProcess implements AutoCloseable {
         this.launch = launch;
     }
 
-    public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
-                                       Path log, String healthUrl) throws IOException {
+    public static ManagedProcess start(
+            String name, List<String> command, Map<String, String> env, Path workDir, Path log, String healthUrl)
+            throws IOException {
         // a copy that keeps null values: they remove a variable the child would otherwise inherit
-        return start(name, new Launch(List.copyOf(command), new LinkedHashMap<>(env), workDir, log, healthUrl),
+        return start(
+                name,
+                new Launch(List.copyOf(command), new LinkedHashMap<>(env), workDir, log, healthUrl),
                 ProcessBuilder.Redirect.to(log.toFile()));
     }
 
@@ -126,12 +131,16 @@ public final class ManagedProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log()
-                        + "\n" + tail(40));
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + "; see " + log() + "\n" + tail(40));
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(launch.healthUrl()))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(launch.healthUrl()))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -143,8 +152,8 @@ public final class ManagedProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s; see " + log()
-                + "\n" + tail(40));
+        throw new IllegalStateException(
+                name + " was not healthy within " + timeout.toSeconds() + " s; see " + log() + "\n" + tail(40));
     }
 
     /**

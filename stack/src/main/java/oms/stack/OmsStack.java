@@ -1,10 +1,5 @@
 package oms.stack;
 
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LocalPostgres;
-import oms.testsupport.LocalRedis;
-import oms.testsupport.Signals;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import oms.signature.RouterSignature;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
+import oms.testsupport.LocalRedis;
+import oms.testsupport.Signals;
 
 /**
  * The whole product on one machine: PostgreSQL (one database per subgraph, one for Keycloak), Redis,
@@ -152,12 +151,14 @@ public final class OmsStack implements AutoCloseable {
         }
         String origin = webOrigin();
         if (options.ports().web() != StackOptions.Ports.defaults().web()) {
-            keycloak.allowFrontEndOrigin(DemoRealm.OMS, origin, List.of(DemoRealm.STOREFRONT_CLIENT, DemoRealm.CRM_CLIENT));
+            keycloak.allowFrontEndOrigin(
+                    DemoRealm.OMS, origin, List.of(DemoRealm.STOREFRONT_CLIENT, DemoRealm.CRM_CLIENT));
         }
-        String config = GraphQlClient.json().writeValueAsString(Map.of(
-                "graphqlUrl", "http://localhost:" + options.ports().router() + "/graphql",
-                "keycloakUrl", "http://localhost:" + options.ports().keycloak(),
-                "realm", DemoRealm.OMS));
+        String config = GraphQlClient.json()
+                .writeValueAsString(Map.of(
+                        "graphqlUrl", "http://localhost:" + options.ports().router() + "/graphql",
+                        "keycloakUrl", "http://localhost:" + options.ports().keycloak(),
+                        "realm", DemoRealm.OMS));
         web = WebServer.start(options.projectDir(), options.ports().web(), config);
         started.add(web);
     }
@@ -195,8 +196,8 @@ public final class OmsStack implements AutoCloseable {
     private ManagedProcess startZipkin() throws IOException {
         Path jar = options.projectDir().resolve("stack/target/zipkin/zipkin-server-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Missing " + jar + ": build the launcher first (./oms build, or "
-                    + "./mvnw -pl stack package)");
+            throw new IllegalStateException(
+                    "Missing " + jar + ": build the launcher first (./oms build, or " + "./mvnw -pl stack package)");
         }
         int port = options.ports().zipkin();
         Map<String, String> env = new LinkedHashMap<>();
@@ -204,11 +205,18 @@ public final class OmsStack implements AutoCloseable {
         env.put("STORAGE_TYPE", "mem");
         // the newest 200,000 spans; older traces drop out
         env.put("MEM_MAX_SPANS", "200000");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-                "--armeria.ports[0].port=" + port, "--armeria.ports[0].ip=127.0.0.1");
-        return ManagedProcess.start("zipkin", command, env, options.projectDir(), logFile("zipkin"),
-                zipkinUrl() + "/health");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xms32m",
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString(),
+                "--armeria.ports[0].port=" + port,
+                "--armeria.ports[0].ip=127.0.0.1");
+        return ManagedProcess.start(
+                "zipkin", command, env, options.projectDir(), logFile("zipkin"), zipkinUrl() + "/health");
     }
 
     /** Zipkin's UI and API ({@code /zipkin/}, {@code /api/v2/...}); only with {@link #tracing()}. */
@@ -230,7 +238,8 @@ public final class OmsStack implements AutoCloseable {
     }
 
     private ManagedProcess startSubgraph(String name) throws IOException {
-        return startSubgraph(name, name, options.ports().subgraph(name), options.ports().management(name));
+        return startSubgraph(
+                name, name, options.ports().subgraph(name), options.ports().management(name));
     }
 
     /**
@@ -282,7 +291,10 @@ public final class OmsStack implements AutoCloseable {
 
     private ManagedProcess startSubgraph(String name, String processName, int port, int managementPort)
             throws IOException {
-        Path jar = options.projectDir().resolve("subgraph-" + name).resolve("target").resolve("subgraph-" + name + ".jar");
+        Path jar = options.projectDir()
+                .resolve("subgraph-" + name)
+                .resolve("target")
+                .resolve("subgraph-" + name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
@@ -310,7 +322,12 @@ public final class OmsStack implements AutoCloseable {
             env.put("OMS_EVENTS_TEST_HOLD_DIR", holdDir(processName).toString());
         }
         env.putAll(tokenValidation());
-        return ManagedProcess.start(processName, command, env, options.projectDir(), logFile(processName),
+        return ManagedProcess.start(
+                processName,
+                command,
+                env,
+                options.projectDir(),
+                logFile(processName),
                 "http://127.0.0.1:" + port + "/readyz");
     }
 
@@ -342,8 +359,9 @@ public final class OmsStack implements AutoCloseable {
             throw new IllegalStateException("Missing " + gateway + ": run `npm ci` in router-config");
         }
         Path supergraph = options.dataDir().resolve("supergraph.graphql");
-        Files.writeString(supergraph, Supergraphs.withPorts(
-                Files.readString(routerDir.resolve("supergraph.graphql")), routerSubgraphPorts));
+        Files.writeString(
+                supergraph,
+                Supergraphs.withPorts(Files.readString(routerDir.resolve("supergraph.graphql")), routerSubgraphPorts));
         String node = System.getenv().getOrDefault("OMS_NODE", "node");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
@@ -357,8 +375,13 @@ public final class OmsStack implements AutoCloseable {
         // browsers may call it from the web apps' origin, and from no other
         env.put("OMS_CORS_ORIGINS", webOrigin());
         env.putAll(settings);
-        return ManagedProcess.start(name, List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
-                env, routerDir, logFile(name), "http://127.0.0.1:" + port + "/readiness");
+        return ManagedProcess.start(
+                name,
+                List.of(node, gateway.toString(), "supergraph", supergraph.toString()),
+                env,
+                routerDir,
+                logFile(name),
+                "http://127.0.0.1:" + port + "/readiness");
     }
 
     /**
@@ -378,7 +401,11 @@ public final class OmsStack implements AutoCloseable {
 
     /** The stack's process with this pid (e.g. the one a {@link ConsumerHold} names), or null. */
     public synchronized String processWithPid(long pid) {
-        return processes.values().stream().filter(p -> p.pid() == pid).map(ManagedProcess::name).findFirst().orElse(null);
+        return processes.values().stream()
+                .filter(p -> p.pid() == pid)
+                .map(ManagedProcess::name)
+                .findFirst()
+                .orElse(null);
     }
 
     private Path holdDir(String process) {
@@ -525,7 +552,8 @@ public final class OmsStack implements AutoCloseable {
     /** A subgraph's management server (actuator: metrics, health details), loopback only. */
     public String managementUrl(String name) {
         Integer replica = replicaManagementPorts.get(name);
-        return "http://127.0.0.1:" + (replica != null ? replica : options.ports().management(name));
+        return "http://127.0.0.1:"
+                + (replica != null ? replica : options.ports().management(name));
     }
 
     /** Where Java clients reach Keycloak ({@code http://127.0.0.1:<port>}). */
@@ -556,7 +584,8 @@ public final class OmsStack implements AutoCloseable {
         if (otherRealmTokens == null) {
             throw new IllegalStateException("This stack was started without the test realm (StackOptions.testRealm)");
         }
-        return otherRealmTokens.accessToken(otherRealmTokens.realm().users().getFirst().username());
+        return otherRealmTokens.accessToken(
+                otherRealmTokens.realm().users().getFirst().username());
     }
 
     public StackOptions options() {

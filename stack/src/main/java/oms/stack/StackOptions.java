@@ -17,22 +17,37 @@ import java.util.Map;
  * every service records spans into the stack's own Zipkin ({@code tracing}: on unless the launcher's
  * environment says {@code OMS_TRACING=off}).
  */
-public record StackOptions(Path projectDir, Path dataDir, boolean persistent, boolean seed, Ports ports,
-                           String subgraphJavaOptions, boolean testRealm, Duration eventReclaimIdle, boolean tracing) {
+public record StackOptions(
+        Path projectDir,
+        Path dataDir,
+        boolean persistent,
+        boolean seed,
+        Ports ports,
+        String subgraphJavaOptions,
+        boolean testRealm,
+        Duration eventReclaimIdle,
+        boolean tracing) {
 
     /** Short, so that tests which kill a subgraph see its events handled again within seconds. */
     public static final Duration TEST_EVENT_RECLAIM_IDLE = Duration.ofSeconds(2);
 
     public static final String DEFAULT_JAVA_OPTIONS =
             "-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m "
-            + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
+                    + "-XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
 
     /** The four subgraphs, in start order, with their default ports. */
     public static final Map<String, Integer> SUBGRAPHS = defaultSubgraphPorts();
 
     /** Ports of the stack; each subgraph's management port (actuator) is its own, server port + 1000 by default. */
-    public record Ports(int postgres, int redis, Map<String, Integer> subgraphs, Map<String, Integer> management,
-                        int router, int keycloak, int zipkin, int web) {
+    public record Ports(
+            int postgres,
+            int redis,
+            Map<String, Integer> subgraphs,
+            Map<String, Integer> management,
+            int router,
+            int keycloak,
+            int zipkin,
+            int web) {
         public static Ports defaults() {
             Map<String, Integer> management = new LinkedHashMap<>();
             SUBGRAPHS.forEach((name, port) -> management.put(name, port + 1000));
@@ -46,7 +61,8 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
                 subgraphs.put(name, freePort());
                 management.put(name, freePort());
             });
-            return new Ports(freePort(), freePort(), subgraphs, management, freePort(), freePort(), freePort(), freePort());
+            return new Ports(
+                    freePort(), freePort(), subgraphs, management, freePort(), freePort(), freePort(), freePort());
         }
 
         public int subgraph(String name) {
@@ -61,8 +77,16 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
     /** What `./oms up` runs: default ports, data kept under the project's .oms folder. */
     public static StackOptions local(Path projectDir) {
         String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        return new StackOptions(projectDir, projectDir.resolve(".oms"), true, true, Ports.defaults(), javaOptions,
-                false, null, tracingFromEnvironment());
+        return new StackOptions(
+                projectDir,
+                projectDir.resolve(".oms"),
+                true,
+                true,
+                Ports.defaults(),
+                javaOptions,
+                false,
+                null,
+                tracingFromEnvironment());
     }
 
     /**
@@ -71,37 +95,71 @@ public record StackOptions(Path projectDir, Path dataDir, boolean persistent, bo
      */
     public static StackOptions forTests(Path projectDir) {
         try {
-            return new StackOptions(projectDir, Files.createTempDirectory("oms-stack-"), false, true, Ports.free(),
-                    DEFAULT_JAVA_OPTIONS, true, TEST_EVENT_RECLAIM_IDLE, tracingFromEnvironment());
+            return new StackOptions(
+                    projectDir,
+                    Files.createTempDirectory("oms-stack-"),
+                    false,
+                    true,
+                    Ports.free(),
+                    DEFAULT_JAVA_OPTIONS,
+                    true,
+                    TEST_EVENT_RECLAIM_IDLE,
+                    tracingFromEnvironment());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public StackOptions withSeed(boolean seed) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
-                eventReclaimIdle, tracing);
-    }
-
-    public StackOptions withSubgraphJavaOptions(String javaOptions) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm, eventReclaimIdle,
+        return new StackOptions(
+                projectDir,
+                dataDir,
+                persistent,
+                seed,
+                ports,
+                subgraphJavaOptions,
+                testRealm,
+                eventReclaimIdle,
                 tracing);
     }
 
+    public StackOptions withSubgraphJavaOptions(String javaOptions) {
+        return new StackOptions(
+                projectDir, dataDir, persistent, seed, ports, javaOptions, testRealm, eventReclaimIdle, tracing);
+    }
+
     public StackOptions withTestRealm(boolean testRealm) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
-                eventReclaimIdle, tracing);
+        return new StackOptions(
+                projectDir,
+                dataDir,
+                persistent,
+                seed,
+                ports,
+                subgraphJavaOptions,
+                testRealm,
+                eventReclaimIdle,
+                tracing);
     }
 
     /** With spans recorded (and Zipkin running) or not, whatever the environment says. */
     public StackOptions withTracing(boolean tracing) {
-        return new StackOptions(projectDir, dataDir, persistent, seed, ports, subgraphJavaOptions, testRealm,
-                eventReclaimIdle, tracing);
+        return new StackOptions(
+                projectDir,
+                dataDir,
+                persistent,
+                seed,
+                ports,
+                subgraphJavaOptions,
+                testRealm,
+                eventReclaimIdle,
+                tracing);
     }
 
     /** {@code OMS_TRACING=off} in the launcher's environment turns tracing off; anything else leaves it on. */
     public static boolean tracingFromEnvironment() {
-        return !"off".equalsIgnoreCase(System.getenv().getOrDefault("OMS_TRACING", "on").strip());
+        return !"off"
+                .equalsIgnoreCase(
+                        System.getenv().getOrDefault("OMS_TRACING", "on").strip());
     }
 
     public static int freePort() {

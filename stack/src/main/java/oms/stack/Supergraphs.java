@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /** Points a composed supergraph's subgraph URLs at the ports the stack actually uses. */
 final class Supergraphs {
 
-    private static final Pattern GRAPH = Pattern.compile(
-            "@join__graph\\(name: \"([a-z]+)\", url: \"http://localhost:\\d+/graphql\"\\)");
+    private static final Pattern GRAPH =
+            Pattern.compile("@join__graph\\(name: \"([a-z]+)\", url: \"http://localhost:\\d+/graphql\"\\)");
 
     private Supergraphs() {}
 
@@ -20,8 +20,10 @@ final class Supergraphs {
             if (port == null) {
                 throw new IllegalStateException("No port for subgraph " + m.group(1));
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    "@join__graph(name: \"" + m.group(1) + "\", url: \"http://localhost:" + port + "/graphql\")"));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement("@join__graph(name: \"" + m.group(1) + "\", url: \"http://localhost:"
+                            + port + "/graphql\")"));
         }
         m.appendTail(out);
         return out.toString();

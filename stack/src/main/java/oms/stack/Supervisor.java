@@ -69,7 +69,9 @@ final class Supervisor implements AutoCloseable {
     private void check(Part part) {
         State state = states.computeIfAbsent(part.name(), n -> new State());
         if (part.isAlive()) {
-            if (state.nextTry == null && state.failures > 0 && state.upSince.plus(STABLE).isBefore(Instant.now())) {
+            if (state.nextTry == null
+                    && state.failures > 0
+                    && state.upSince.plus(STABLE).isBefore(Instant.now())) {
                 state.failures = 0;
             }
             return;
@@ -90,8 +92,8 @@ final class Supervisor implements AutoCloseable {
             state.upSince = Instant.now();
             state.failures++;
             state.nextTry = null;
-            out.accept(part.name() + " is back (" + Duration.between(began, Instant.now()).toMillis() / 100 / 10.0
-                    + " s)");
+            out.accept(part.name() + " is back ("
+                    + Duration.between(began, Instant.now()).toMillis() / 100 / 10.0 + " s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

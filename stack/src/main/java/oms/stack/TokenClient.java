@@ -1,7 +1,5 @@
 package oms.stack;
 
-import oms.testsupport.GraphQlClient;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import oms.testsupport.GraphQlClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,10 @@ import tools.jackson.databind.JsonNode;
 public final class TokenClient {
 
     // HTTP/1.1 and 127.0.0.1, as everywhere in the stack: no h2c upgrade, no IPv6-first surprises
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String keycloakUrl;
 
@@ -49,17 +50,25 @@ public final class TokenClient {
         form.put("client_id", clientId);
         form.put("username", username);
         form.put("password", password);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
-                        keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
         JsonNode body = lenientJson(response.body());
         if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
-            throw new LoginRefused("Keycloak refused the login of '%s' (realm %s, client %s): HTTP %d %s%s".formatted(
-                    username, realm, clientId, response.statusCode(), body.path("error").asString(""),
-                    body.hasNonNull("error_description") ? " (" + body.get("error_description").asString() + ")" : ""));
+            throw new LoginRefused("Keycloak refused the login of '%s' (realm %s, client %s): HTTP %d %s%s"
+                    .formatted(
+                            username,
+                            realm,
+                            clientId,
+                            response.statusCode(),
+                            body.path("error").asString(""),
+                            body.hasNonNull("error_description")
+                                    ? " (" + body.get("error_description").asString() + ")"
+                                    : ""));
         }
-        return new Token(body.get("access_token").asString(), body.path("expires_in").asLong(0));
+        return new Token(
+                body.get("access_token").asString(), body.path("expires_in").asLong(0));
     }
 
     /** The claims of a JWT, decoded but NOT verified: for tests and tools, never for access decisions. */
@@ -76,8 +85,8 @@ public final class TokenClient {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new IllegalStateException("Keycloak does not answer at " + keycloakUrl
-                    + ": is the stack running (./oms up)?", e);
+            throw new IllegalStateException(
+                    "Keycloak does not answer at " + keycloakUrl + ": is the stack running (./oms up)?", e);
         } catch (IOException e) {
             throw new IllegalStateException(uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -19,9 +19,24 @@ import java.util.concurrent.Executors;
 public final class WebServer implements AutoCloseable {
 
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon",
-            "map", "application/json", "txt", "text/plain; charset=utf-8");
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "json",
+            "application/json",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon",
+            "map",
+            "application/json",
+            "txt",
+            "text/plain; charset=utf-8");
 
     private final HttpServer server;
     private final int port;
@@ -87,8 +102,8 @@ public final class WebServer implements AutoCloseable {
         String name = file.getFileName().toString();
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
         // hashed assets never change; pages are looked at again each time
-        exchange.getResponseHeaders().set("Cache-Control",
-                path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+        exchange.getResponseHeaders()
+                .set("Cache-Control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         send(exchange, 200, type, method.equals("HEAD") ? new byte[0] : Files.readAllBytes(file));

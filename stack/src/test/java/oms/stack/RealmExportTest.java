@@ -32,23 +32,35 @@ class RealmExportTest {
             "sam", UUID.fromString("0b531327-b9d8-4651-a37d-7dd4ec8a514f"),
             "wendy", UUID.fromString("ae259b7a-ea9a-4e2e-bca2-ccb32048497b"),
             "ada", UUID.fromString("52ba8b41-0cd4-432d-81a8-5b5fb0e93023"));
-    private static final Map<String, List<String>> ROLES = Map.of("alice", List.of("customer"),
-            "bob", List.of("customer"), "carol", List.of("customer"), "sam", List.of("sales"),
-            "wendy", List.of("warehouse"), "ada", List.of("admin"));
+    private static final Map<String, List<String>> ROLES = Map.of(
+            "alice",
+            List.of("customer"),
+            "bob",
+            List.of("customer"),
+            "carol",
+            List.of("customer"),
+            "sam",
+            List.of("sales"),
+            "wendy",
+            List.of("warehouse"),
+            "ada",
+            List.of("admin"));
 
     private final JsonNode oms = read(DemoRealm.omsRealmFile(PROJECT));
     private final JsonNode other = read(DemoRealm.testOtherRealmFile(PROJECT));
 
     /** DemoData.id("customer", n) of the platform module. */
     private static String demoCustomer(int n) {
-        return UUID.nameUUIDFromBytes(("customer:" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("customer:" + n).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @Test
     void the_demo_users_have_the_fixed_ids_roles_and_passwords_other_code_links_to() {
         DemoRealm realm = DemoRealm.read(DemoRealm.omsRealmFile(PROJECT));
         assertThat(realm.name()).isEqualTo("oms");
-        assertThat(realm.users()).extracting(DemoRealm.DemoUser::username)
+        assertThat(realm.users())
+                .extracting(DemoRealm.DemoUser::username)
                 .containsExactlyInAnyOrder("alice", "bob", "carol", "sam", "wendy", "ada");
         for (DemoRealm.DemoUser user : realm.users()) {
             assertThat(user.id()).as(user.username()).isEqualTo(USER_IDS.get(user.username()));
@@ -72,7 +84,8 @@ class RealmExportTest {
         assertThat(realm.user("alice").customerId()).contains(demoCustomer(1));
         assertThat(realm.user("bob").customerId()).contains(demoCustomer(2));
         assertThat(realm.user("carol").customerId()).isEmpty();
-        assertThat(realm.users()).filteredOn(u -> !u.roles().contains("customer"))
+        assertThat(realm.users())
+                .filteredOn(u -> !u.roles().contains("customer"))
                 .allSatisfy(staff -> assertThat(staff.customerId()).isEqualTo(Optional.empty()));
     }
 
@@ -98,14 +111,16 @@ class RealmExportTest {
             assertThat(client.path("publicClient").asBoolean()).as(clientId).isTrue();
             assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
             assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
-            assertThat(client.at("/attributes/pkce.code.challenge.method").asString()).isEqualTo("S256");
+            assertThat(client.at("/attributes/pkce.code.challenge.method").asString())
+                    .isEqualTo("S256");
             assertThat(names(client.path("redirectUris"), null))
                     .containsExactlyInAnyOrder("http://localhost:4000/*", "http://localhost:3000/*");
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isTrue();
             assertThat(client.path("description").asString()).contains("demo and testing only");
             assertThat(names(client.path("defaultClientScopes"), null)).contains("basic", "profile", "roles");
             JsonNode audience = mapper(client, "oidc-audience-mapper");
-            assertThat(audience.at("/config/included.client.audience").asString()).isEqualTo("oms-api");
+            assertThat(audience.at("/config/included.client.audience").asString())
+                    .isEqualTo("oms-api");
             assertThat(audience.at("/config/access.token.claim").asString()).isEqualTo("true");
             JsonNode customerId = mapper(client, "oidc-usermodel-attribute-mapper");
             assertThat(customerId.at("/config/user.attribute").asString()).isEqualTo("customer_id");
@@ -128,7 +143,9 @@ class RealmExportTest {
     @Test
     void only_an_administrator_can_change_which_customer_an_account_belongs_to() {
         JsonNode profile = JSON.readTree(oms.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config")
-                .path("kc.user.profile.config").path(0).asString());
+                .path("kc.user.profile.config")
+                .path(0)
+                .asString());
         JsonNode customerId = null;
         for (JsonNode attribute : profile.path("attributes")) {
             if (attribute.path("name").asString().equals("customer_id")) {
@@ -148,7 +165,9 @@ class RealmExportTest {
         assertThat(realm.user("mallory").roles()).containsExactly("customer");
         JsonNode storefront = client(other, "oms-storefront");
         assertThat(storefront.path("directAccessGrantsEnabled").asBoolean()).isTrue();
-        assertThat(mapper(storefront, "oidc-audience-mapper").at("/config/included.custom.audience").asString())
+        assertThat(mapper(storefront, "oidc-audience-mapper")
+                        .at("/config/included.custom.audience")
+                        .asString())
                 .isEqualTo("oms-api");
     }
 
@@ -166,7 +185,8 @@ class RealmExportTest {
                 return client;
             }
         }
-        throw new AssertionError("No client " + clientId + " in realm " + realm.path("realm").asString());
+        throw new AssertionError(
+                "No client " + clientId + " in realm " + realm.path("realm").asString());
     }
 
     private static JsonNode mapper(JsonNode client, String type) {
@@ -175,12 +195,14 @@ class RealmExportTest {
                 return mapper;
             }
         }
-        throw new AssertionError("No " + type + " on client " + client.path("clientId").asString());
+        throw new AssertionError(
+                "No " + type + " on client " + client.path("clientId").asString());
     }
 
     private static List<String> names(JsonNode array, String field) {
         List<String> names = new ArrayList<>();
-        array.forEach(node -> names.add(field == null ? node.asString() : node.path(field).asString()));
+        array.forEach(node ->
+                names.add(field == null ? node.asString() : node.path(field).asString()));
         return names;
     }
 }

@@ -20,7 +20,8 @@ class SupergraphsTest {
         assertThat(rewritten)
                 .contains("url: \"http://localhost:41001/graphql\"")
                 .contains("url: \"http://localhost:41003/graphql\"")
-                .doesNotContain("8081").doesNotContain("8083");
+                .doesNotContain("8081")
+                .doesNotContain("8083");
     }
 
     @Test

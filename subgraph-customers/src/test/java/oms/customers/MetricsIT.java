@@ -19,8 +19,11 @@ class MetricsIT extends SubgraphIT {
     void the_management_port_serves_the_shared_and_the_customers_meters_per_operation() {
         execute("{ customers(first: 1) { edges { node { id } } } }");
         PrometheusText scrape = MetricsContract.check(management, "customers", List.of());
-        assertThat(scrape.sum("graphql_request_seconds_count", s -> s.label("graphql_operation").equals("customers")))
-                .as("the query counted under its root field").isGreaterThanOrEqualTo(1);
+        assertThat(scrape.sum(
+                        "graphql_request_seconds_count",
+                        s -> s.label("graphql_operation").equals("customers")))
+                .as("the query counted under its root field")
+                .isGreaterThanOrEqualTo(1);
         assertThat(scrape.sum("oms_outbox_backlog")).isNotNull();
     }
 }

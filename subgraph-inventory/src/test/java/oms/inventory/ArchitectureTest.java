@@ -3,8 +3,8 @@ package oms.inventory;
 import java.nio.file.Path;
 import oms.platform.test.DomainPurity;
 import oms.platform.test.EntityAccessContract;
-import oms.platform.test.SchemaContract;
 import oms.platform.test.LoaderContext;
+import oms.platform.test.SchemaContract;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {

@@ -22,6 +22,7 @@ public final class EventStreams extends TestStreams {
     }
 
     public StreamMessage<String, String> awaitFirst(String stream, Object key) {
-        return eventually().until(() -> entries(stream, key).stream().findFirst().orElse(null), m -> m != null);
+        return eventually()
+                .until(() -> entries(stream, key).stream().findFirst().orElse(null), m -> m != null);
     }
 }

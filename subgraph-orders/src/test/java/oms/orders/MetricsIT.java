@@ -51,28 +51,52 @@ class MetricsIT extends SubgraphIT {
         String id = MetricsContract.await(() -> place(me, product), "the replicas");
         streams.publish("inventory", "StockReserved", id, "{\"orderId\":\"" + id + "\"}");
 
-        PrometheusText scrape = MetricsContract.await(() -> {
-            PrometheusText s = MetricsContract.scrape(management);
-            Double settled = s.sum("oms_orders_settle_seconds_count", x -> x.label("outcome").equals("confirmed"));
-            return settled != null && settled >= 1 ? s : null;
-        }, "the settle time of the confirmed order");
-        MetricsContract.check(management, "orders", List.of(
-                "oms_orders_placed_total", "oms_orders_batch_size_bucket", "oms_orders_settle_seconds_bucket",
-                "oms_events_lag", "oms_events_pending", "oms_events_parked_total", "oms_events_consumed_total",
-                "oms_subscriptions_active", "oms_subscriptions_delivered_total", "oms_subscriptions_too_slow_total"));
+        PrometheusText scrape = MetricsContract.await(
+                () -> {
+                    PrometheusText s = MetricsContract.scrape(management);
+                    Double settled = s.sum(
+                            "oms_orders_settle_seconds_count",
+                            x -> x.label("outcome").equals("confirmed"));
+                    return settled != null && settled >= 1 ? s : null;
+                },
+                "the settle time of the confirmed order");
+        MetricsContract.check(
+                management,
+                "orders",
+                List.of(
+                        "oms_orders_placed_total",
+                        "oms_orders_batch_size_bucket",
+                        "oms_orders_settle_seconds_bucket",
+                        "oms_events_lag",
+                        "oms_events_pending",
+                        "oms_events_parked_total",
+                        "oms_events_consumed_total",
+                        "oms_subscriptions_active",
+                        "oms_subscriptions_delivered_total",
+                        "oms_subscriptions_too_slow_total"));
 
-        assertThat(scrape.sum("oms_orders_placed_total", s -> s.label("mode").equals("single"))).isGreaterThanOrEqualTo(1);
-        assertThat(scrape.sum("oms_orders_placed_total", s -> s.label("mode").equals("batch"))).isZero();
-        assertThat(scrape.sum("graphql_request_seconds_count", s -> s.label("graphql_operation").equals("createOrder")))
+        assertThat(scrape.sum("oms_orders_placed_total", s -> s.label("mode").equals("single")))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(scrape.all("oms_events_lag").stream().map(s -> s.label("stream")).toList())
+        assertThat(scrape.sum("oms_orders_placed_total", s -> s.label("mode").equals("batch")))
+                .isZero();
+        assertThat(scrape.sum(
+                        "graphql_request_seconds_count",
+                        s -> s.label("graphql_operation").equals("createOrder")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(scrape.all("oms_events_lag").stream()
+                        .map(s -> s.label("stream"))
+                        .toList())
                 .containsExactlyInAnyOrder("catalog", "customers", "inventory", "shipping");
-        PrometheusText settled = MetricsContract.await(() -> {
-            PrometheusText s = MetricsContract.scrape(management);
-            Double lag = s.sum("oms_events_lag", x -> x.label("consumer").equals("orders"));
-            return lag != null && lag == 0 ? s : null;
-        }, "the consumer to catch up");
-        assertThat(settled.sum("oms_events_pending", s -> s.label("consumer").equals("orders"))).isNotNull();
+        PrometheusText settled = MetricsContract.await(
+                () -> {
+                    PrometheusText s = MetricsContract.scrape(management);
+                    Double lag =
+                            s.sum("oms_events_lag", x -> x.label("consumer").equals("orders"));
+                    return lag != null && lag == 0 ? s : null;
+                },
+                "the consumer to catch up");
+        assertThat(settled.sum("oms_events_pending", s -> s.label("consumer").equals("orders")))
+                .isNotNull();
     }
 
     private static String place(GraphQlClient me, UUID product) {

@@ -18,11 +18,22 @@ class MetricsIT extends SubgraphIT {
     @Test
     void the_management_port_serves_the_shared_and_the_shipping_meters_per_operation() {
         execute("{ carriers { name } }");
-        PrometheusText scrape = MetricsContract.check(management, "shipping", List.of("oms_events_lag", "oms_events_pending", "oms_events_parked_total", "oms_events_consumed_total"));
-        assertThat(scrape.sum("graphql_request_seconds_count", s -> s.label("graphql_operation").equals("carriers")))
-                .as("the query counted under its root field").isGreaterThanOrEqualTo(1);
+        PrometheusText scrape = MetricsContract.check(
+                management,
+                "shipping",
+                List.of(
+                        "oms_events_lag",
+                        "oms_events_pending",
+                        "oms_events_parked_total",
+                        "oms_events_consumed_total"));
+        assertThat(scrape.sum(
+                        "graphql_request_seconds_count",
+                        s -> s.label("graphql_operation").equals("carriers")))
+                .as("the query counted under its root field")
+                .isGreaterThanOrEqualTo(1);
         assertThat(scrape.sum("oms_outbox_backlog")).isNotNull();
-        assertThat(scrape.all("oms_events_lag")).extracting(s -> s.label("consumer") + "/" + s.label("stream"))
+        assertThat(scrape.all("oms_events_lag"))
+                .extracting(s -> s.label("consumer") + "/" + s.label("stream"))
                 .containsExactly("shipping/orders");
     }
 }

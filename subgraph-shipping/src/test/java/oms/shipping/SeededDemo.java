@@ -16,8 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@TestPropertySource(properties = {
-    "oms.demo.seed=true",
-    "oms.shipping.order-events.enabled=false",
-    "oms.outbox.poll-interval=1h"})
+@TestPropertySource(
+        properties = {"oms.demo.seed=true", "oms.shipping.order-events.enabled=false", "oms.outbox.poll-interval=1h"})
 public @interface SeededDemo {}

@@ -28,7 +28,8 @@ class TracingOffIT extends SubgraphIT {
     @Test
     void no_tracer_and_no_reporter_are_running() {
         assertThat(context.getBeanNamesForType(brave.Tracing.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(zipkin2.reporter.BytesMessageSender.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(zipkin2.reporter.BytesMessageSender.class))
+                .isEmpty();
         assertThat(tracer).isSameAs(Tracer.NOOP);
         assertThat(execute("{ carriers { name } }").has("errors")).isFalse();
     }

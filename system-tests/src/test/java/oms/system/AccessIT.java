@@ -16,8 +16,12 @@ class AccessIT {
 
     /** The customer record a demo login is linked to (its customer_id claim). */
     private static String customerOf(String user) {
-        return RunningStack.get().demoRealm().users().stream().filter(u -> u.username().equals(user)).findFirst()
-                .orElseThrow().customerId().orElseThrow();
+        return RunningStack.get().demoRealm().users().stream()
+                .filter(u -> u.username().equals(user))
+                .findFirst()
+                .orElseThrow()
+                .customerId()
+                .orElseThrow();
     }
 
     private static String code(JsonNode result) {
@@ -27,9 +31,14 @@ class AccessIT {
     @Test
     void anonymous_visitors_browse_the_catalogue_and_nothing_else() {
         GraphQlClient anonymous = RunningStack.router();
-        assertThat(anonymous.execute("{ products(first: 3) { edges { node { sku name } } } }").has("errors")).isFalse();
-        assertThat(code(anonymous.execute("{ orders(first: 1) { edges { cursor } } }"))).isEqualTo("UNAUTHENTICATED");
-        assertThat(code(anonymous.execute("{ customers(first: 1) { edges { cursor } } }"))).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous
+                        .execute("{ products(first: 3) { edges { node { sku name } } } }")
+                        .has("errors"))
+                .isFalse();
+        assertThat(code(anonymous.execute("{ orders(first: 1) { edges { cursor } } }")))
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(code(anonymous.execute("{ customers(first: 1) { edges { cursor } } }")))
+                .isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
@@ -38,36 +47,49 @@ class AccessIT {
         JsonNode me = alice.execute("{ me { id name orders(first: 100) { edges { node { id customer { id } } } } } }");
         assertThat(me.has("errors")).as(me.toString()).isFalse();
         assertThat(me.at("/data/me/id").asString()).isEqualTo(customerOf("alice"));
-        me.at("/data/me/orders/edges").forEach(e ->
-                assertThat(e.at("/node/customer/id").asString()).isEqualTo(customerOf("alice")));
+        me.at("/data/me/orders/edges")
+                .forEach(e -> assertThat(e.at("/node/customer/id").asString()).isEqualTo(customerOf("alice")));
 
         JsonNode bobs = as("bob").execute("{ orders(first: 1) { edges { node { id } } } }");
         String bobsOrder = bobs.at("/data/orders/edges/0/node/id").asString();
         if (!bobsOrder.isEmpty()) {
-            JsonNode attempt = alice.execute("query($id: ID!) { order(id: $id) { id number lines { sku } } }",
-                    Map.of("id", bobsOrder));
+            JsonNode attempt = alice.execute(
+                    "query($id: ID!) { order(id: $id) { id number lines { sku } } }", Map.of("id", bobsOrder));
             assertThat(code(attempt)).isEqualTo("NOT_FOUND");
             assertThat(attempt.at("/data/order").isNull()).isTrue();
         }
-        assertThat(code(alice.execute("query($id: ID!) { customer(id: $id) { name } }",
-                Map.of("id", customerOf("bob"))))).isEqualTo("FORBIDDEN");
+        assertThat(code(alice.execute(
+                        "query($id: ID!) { customer(id: $id) { name } }", Map.of("id", customerOf("bob")))))
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
     void each_staff_role_sees_what_its_job_needs() {
-        assertThat(as("sam").execute("{ customers(first: 5) { edges { node { name notes { body } } } } }").has("errors"))
+        assertThat(as("sam")
+                        .execute("{ customers(first: 5) { edges { node { name notes { body } } } } }")
+                        .has("errors"))
                 .isFalse();
-        assertThat(code(as("wendy").execute("{ customers(first: 5) { edges { cursor } } }"))).isEqualTo("FORBIDDEN");
-        assertThat(as("wendy").execute("{ shipments(first: 5) { edges { cursor } } }").has("errors")).isFalse();
-        assertThat(code(as("sam").execute("mutation { adjustStock(input: {productId: \"00000000-0000-0000-0000-000000000001\", "
-                + "delta: 1, reason: \"x\"}) { userErrors { code } } }"))).isEqualTo("FORBIDDEN");
-        assertThat(as("ada").execute("{ customers(first: 1) { edges { cursor } } orders(first: 1) { edges { cursor } } "
-                + "shipments(first: 1) { edges { cursor } } }").has("errors")).isFalse();
+        assertThat(code(as("wendy").execute("{ customers(first: 5) { edges { cursor } } }")))
+                .isEqualTo("FORBIDDEN");
+        assertThat(as("wendy")
+                        .execute("{ shipments(first: 5) { edges { cursor } } }")
+                        .has("errors"))
+                .isFalse();
+        assertThat(code(as("sam")
+                        .execute("mutation { adjustStock(input: {productId: \"00000000-0000-0000-0000-000000000001\", "
+                                + "delta: 1, reason: \"x\"}) { userErrors { code } } }")))
+                .isEqualTo("FORBIDDEN");
+        assertThat(as("ada")
+                        .execute("{ customers(first: 1) { edges { cursor } } orders(first: 1) { edges { cursor } } "
+                                + "shipments(first: 1) { edges { cursor } } }")
+                        .has("errors"))
+                .isFalse();
     }
 
     @Test
     void a_token_from_another_realm_is_refused_by_the_router() {
-        GraphQlClient.Response response = RunningStack.router().withBearer(RunningStack.tokenFromOtherRealm())
+        GraphQlClient.Response response = RunningStack.router()
+                .withBearer(RunningStack.tokenFromOtherRealm())
                 .send("{\"query\":\"{ products(first: 1) { edges { cursor } } }\"}");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body().at("/errors/0/extensions/code").asString()).isEqualTo("UNAUTHENTICATED");
@@ -76,11 +98,14 @@ class AccessIT {
     @Test
     void a_subgraph_reached_directly_checks_the_token_itself() {
         GraphQlClient direct = new GraphQlClient(RunningStack.get().subgraphUrl("orders") + "/graphql");
-        assertThat(direct.withBearer(RunningStack.tokenFromOtherRealm()).send("{\"query\":\"{ __typename }\"}").status())
+        assertThat(direct.withBearer(RunningStack.tokenFromOtherRealm())
+                        .send("{\"query\":\"{ __typename }\"}")
+                        .status())
                 .isEqualTo(401);
-        JsonNode bobsEntities = direct.withBearer(RunningStack.token("alice")).execute(
-                "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { orders { edges { cursor } } } } }",
-                Map.of("r", java.util.List.of(Map.of("__typename", "Customer", "id", customerOf("bob")))));
+        JsonNode bobsEntities = direct.withBearer(RunningStack.token("alice"))
+                .execute(
+                        "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { orders { edges { cursor } } } } }",
+                        Map.of("r", java.util.List.of(Map.of("__typename", "Customer", "id", customerOf("bob")))));
         assertThat(code(bobsEntities)).isEqualTo("FORBIDDEN");
     }
 
@@ -91,9 +116,11 @@ class AccessIT {
                     .withBearer(RunningStack.token("ada"));
             GraphQlClient.Response unsigned = direct.unsigned().send("{\"query\":\"{ _service { sdl } }\"}");
             assertThat(unsigned.status()).as(subgraph + " unsigned").isEqualTo(401);
-            assertThat(unsigned.body().at("/errors/0/extensions/code").asString()).isEqualTo("UNAUTHENTICATED");
-            GraphQlClient.Response forged = direct.unsigned().send(
-                    "{\"query\":\"{ __typename }\",\"extensions\":{\"hmac-signature\":\"c2lnbmVkIGJ5IG1lIQ==\"}}");
+            assertThat(unsigned.body().at("/errors/0/extensions/code").asString())
+                    .isEqualTo("UNAUTHENTICATED");
+            GraphQlClient.Response forged = direct.unsigned()
+                    .send(
+                            "{\"query\":\"{ __typename }\",\"extensions\":{\"hmac-signature\":\"c2lnbmVkIGJ5IG1lIQ==\"}}");
             assertThat(forged.status()).as(subgraph + " wrongly signed").isEqualTo(401);
             JsonNode schema = direct.execute("{ __schema { types { name } } }");
             assertThat(schema.has("errors")).as(subgraph + " introspection").isTrue();

@@ -33,10 +33,14 @@ class BrowserIT {
 
     @Test
     void storefront_and_crm_work_in_a_real_browser() throws Exception {
-        assertThat(stack.webUrl()).as("the stack serves the built web apps (web/dist)").isNotNull();
+        assertThat(stack.webUrl())
+                .as("the stack serves the built web apps (web/dist)")
+                .isNotNull();
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String name = "Browser Lamp " + run;
-        JsonNode created = RunningStack.router().withBearer(RunningStack.token("ada")).execute("""
+        JsonNode created = RunningStack.router()
+                .withBearer(RunningStack.token("ada"))
+                .execute("""
                 mutation($sku: String!, $name: String!) { createProduct(input: {sku: $sku, name: $name,
                   description: "A lamp for the browser tests", price: "12.50", currency: "EUR", initialStock: 5000}) {
                   product { id sku } userErrors { code message } } }""", Map.of("sku", "WEB-" + run, "name", name))
@@ -44,8 +48,8 @@ class BrowserIT {
         assertThat(created.at("/userErrors").isEmpty()).as(created.toString()).isTrue();
         String productId = created.at("/product/id").asString();
         Eventually.await("the orders service to learn the new product", () -> {
-            try (var c = RunningStack.database("orders"); var s = c.prepareStatement(
-                    "SELECT count(*) FROM catalog_products WHERE product_id = ?::uuid")) {
+            try (var c = RunningStack.database("orders");
+                    var s = c.prepareStatement("SELECT count(*) FROM catalog_products WHERE product_id = ?::uuid")) {
                 s.setString(1, productId);
                 try (var rs = s.executeQuery()) {
                     return rs.next() && rs.getLong(1) == 1;
@@ -58,40 +62,62 @@ class BrowserIT {
         Path out = Path.of("target").toAbsolutePath();
         Path csv = out.resolve("import-" + run + ".csv");
         Files.writeString(csv, importCsv("WEB-" + run));
-        Path web = Path.of(System.getProperty("oms.project.dir", "..")).toAbsolutePath().normalize().resolve("web");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
-                .directory(web.toFile()).redirectErrorStream(true).redirectOutput(out.resolve("browser-tests.log").toFile());
-        node.environment().putAll(Map.of(
-                "OMS_WEB_URL", stack.webUrl(),
-                "OMS_PRODUCT_ID", productId,
-                "OMS_PRODUCT_SKU", "WEB-" + run,
-                "OMS_PRODUCT_NAME", name,
-                "OMS_IMPORT_CSV", csv.toString(),
-                "OMS_INVENTORY_PID", Long.toString(stack.processes().get("inventory").pid()),
-                "OMS_SCREENSHOTS", out.resolve("screenshots").toString()));
+        Path web = Path.of(System.getProperty("oms.project.dir", ".."))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("web");
+        ProcessBuilder node = new ProcessBuilder(
+                        "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
+                .directory(web.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("browser-tests.log").toFile());
+        node.environment()
+                .putAll(Map.of(
+                        "OMS_WEB_URL", stack.webUrl(),
+                        "OMS_PRODUCT_ID", productId,
+                        "OMS_PRODUCT_SKU", "WEB-" + run,
+                        "OMS_PRODUCT_NAME", name,
+                        "OMS_IMPORT_CSV", csv.toString(),
+                        "OMS_INVENTORY_PID",
+                                Long.toString(stack.processes().get("inventory").pid()),
+                        "OMS_SCREENSHOTS", out.resolve("screenshots").toString()));
         Process process = node.start();
         boolean finished = process.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
         String log = Files.readString(out.resolve("browser-tests.log"));
-        assertThat(finished && process.exitValue() == 0).as("browser tests (web/e2e):\n" + log).isTrue();
+        assertThat(finished && process.exitValue() == 0)
+                .as("browser tests (web/e2e):\n" + log)
+                .isTrue();
         assertThat(log).contains("pass 3").contains("fail 0");
     }
 
     /** 200 orders of one line each, for the active demo customers, in the import's CSV format. */
     private static String importCsv(String sku) throws IOException {
         List<String> customers = new ArrayList<>();
-        for (JsonNode edge : RunningStack.router().withBearer(RunningStack.token("sam"))
-                .execute("{ customers(first: 50) { edges { node { id status } } } }").at("/data/customers/edges")) {
+        for (JsonNode edge : RunningStack.router()
+                .withBearer(RunningStack.token("sam"))
+                .execute("{ customers(first: 50) { edges { node { id status } } } }")
+                .at("/data/customers/edges")) {
             if (edge.at("/node/status").asString().equals("ACTIVE")) {
                 customers.add(edge.at("/node/id").asString());
             }
         }
-        StringBuilder csv = new StringBuilder("order,customer_id,sku,quantity,payment_method,name,line1,city,postal_code,country\n");
+        StringBuilder csv = new StringBuilder(
+                "order,customer_id,sku,quantity,payment_method,name,line1,city,postal_code,country\n");
         for (int i = 1; i <= IMPORTED; i++) {
-            csv.append("IMP-").append(i).append(',').append(customers.get(i % customers.size())).append(',').append(sku)
-                    .append(",1,INVOICE,\"Buyer, No. ").append(i).append("\",").append(i).append(" Import Street,Berlin,10115,DE\n");
+            csv.append("IMP-")
+                    .append(i)
+                    .append(',')
+                    .append(customers.get(i % customers.size()))
+                    .append(',')
+                    .append(sku)
+                    .append(",1,INVOICE,\"Buyer, No. ")
+                    .append(i)
+                    .append("\",")
+                    .append(i)
+                    .append(" Import Street,Berlin,10115,DE\n");
         }
         return csv.toString();
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import oms.stack.ConsumerHold;
-import oms.testsupport.LocalRedis;
 import oms.stack.OmsStack;
+import oms.testsupport.LocalRedis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,8 @@ class ConsumerCrashIT {
     /** Another test's leftovers would be the batch held and killed below instead of this one's. */
     private void awaitNothingPending(String stream, String group) {
         LocalRedis redis = stack.redis();
-        Eventually.await("group " + group + " to have nothing pending on " + stream,
+        Eventually.await(
+                "group " + group + " to have nothing pending on " + stream,
                 () -> redis.pendingCount(stream, group) == 0);
     }
 }

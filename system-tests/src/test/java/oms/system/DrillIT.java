@@ -19,10 +19,11 @@ class DrillIT {
     @Test
     void a_hung_shipping_service_and_a_killed_inventory_service_lose_nothing() {
         OmsStack stack = RunningStack.get();
-        List<Drill.Outcome> outcomes = Drill.runScenarios(stack, List.of(
-                // longer than the router's upstream timeout (5 s): reads during the hang are answered degraded
-                Drill.hang(stack, "shipping", Duration.ofSeconds(8)),
-                Drill.kill(stack, "inventory")));
+        List<Drill.Outcome> outcomes = Drill.runScenarios(
+                stack,
+                List.of(
+                        // longer than the router's upstream timeout (5 s): reads during the hang are answered degraded
+                        Drill.hang(stack, "shipping", Duration.ofSeconds(8)), Drill.kill(stack, "inventory")));
         assertThat(outcomes).hasSize(2);
         for (Drill.Outcome outcome : outcomes) {
             assertThat(outcome.acknowledged()).as(outcome.toString()).isPositive();
@@ -33,6 +34,8 @@ class DrillIT {
             assertThat(outcome.codes()).as(outcome.toString()).matches("-|SERVICE_UNAVAILABLE=\\d+");
             assertThat(outcome.recovered()).as(outcome.toString()).isLessThan(Duration.ofSeconds(60));
         }
-        assertThat(outcomes.getFirst().degraded()).as("reads while shipping hung").isPositive();
+        assertThat(outcomes.getFirst().degraded())
+                .as("reads while shipping hung")
+                .isPositive();
     }
 }

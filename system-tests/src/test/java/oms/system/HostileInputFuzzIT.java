@@ -11,7 +11,6 @@ import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
-import graphql.parser.ParserOptions;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
@@ -49,6 +48,7 @@ class HostileInputFuzzIT {
             "inventory", List.of("products", "stock_movements"),
             "orders", List.of("orders", "order_lines", "idempotency_keys"),
             "shipping", List.of("shipment_events"));
+
     private final Random random = new Random(20261202);
     private final Map<String, Integer> codes = new TreeMap<>();
     private int requests;
@@ -60,10 +60,13 @@ class HostileInputFuzzIT {
             TypeDefinitionRegistry schema = schema(subgraph);
             GraphQlClient direct = new GraphQlClient(RunningStack.get().subgraphUrl(subgraph) + "/graphql")
                     .withBearer(RunningStack.token("ada"));
-            List<GraphQlClient> clients = List.of(direct, RunningStack.router().withBearer(RunningStack.token("sam")),
+            List<GraphQlClient> clients = List.of(
+                    direct,
+                    RunningStack.router().withBearer(RunningStack.token("sam")),
                     RunningStack.router().withBearer(RunningStack.token("alice")));
             for (String root : List.of("Query", "Mutation")) {
-                ObjectTypeDefinition type = schema.getType(root, ObjectTypeDefinition.class).orElse(null);
+                ObjectTypeDefinition type =
+                        schema.getType(root, ObjectTypeDefinition.class).orElse(null);
                 if (type == null) {
                     continue;
                 }
@@ -81,7 +84,8 @@ class HostileInputFuzzIT {
                             requests++;
                             record(response, query, hostile, internal);
                             if (before != null && refused(response.body(), field.getName())) {
-                                assertThat(rows(subgraph)).as("a refused %s with %s wrote nothing", field.getName(), hostile.what())
+                                assertThat(rows(subgraph))
+                                        .as("a refused %s with %s wrote nothing", field.getName(), hostile.what())
                                         .containsExactly(before);
                             }
                         }
@@ -97,7 +101,8 @@ class HostileInputFuzzIT {
                     .send(body("{ __typename }", Map.of()));
             assertThat(alive.status()).as(subgraph + " still answers").isEqualTo(200);
         }
-        JsonNode page = RunningStack.router().withBearer(RunningStack.token("sam"))
+        JsonNode page = RunningStack.router()
+                .withBearer(RunningStack.token("sam"))
                 .execute("{ orders(first: 3) { edges { node { number customer { name } } } } }");
         assertThat(page.at("/data/orders/edges").size()).isEqualTo(3);
     }
@@ -108,7 +113,8 @@ class HostileInputFuzzIT {
 
     private void record(GraphQlClient.Response response, String query, Case hostile, List<String> internal) {
         JsonNode errors = response.body().path("errors");
-        String code = errors.isEmpty() ? (response.status() == 200 ? "OK" : "HTTP " + response.status())
+        String code = errors.isEmpty()
+                ? (response.status() == 200 ? "OK" : "HTTP " + response.status())
                 : errors.path(0).path("extensions").path("code").asString("NO_CODE");
         codes.merge(code, 1, Integer::sum);
         boolean bad = response.status() >= 500;
@@ -117,14 +123,16 @@ class HostileInputFuzzIT {
             bad |= c.equals("INTERNAL") || c.equals("INTERNAL_SERVER_ERROR") || c.isEmpty();
         }
         if (bad && internal.size() < 20) {
-            internal.add(hostile.what() + " → HTTP " + response.status() + " " + abbreviate(response.body().toString())
-                    + " for " + abbreviate(query));
+            internal.add(hostile.what() + " → HTTP " + response.status() + " "
+                    + abbreviate(response.body().toString()) + " for " + abbreviate(query));
         }
     }
 
     private static boolean refused(JsonNode body, String field) {
         JsonNode payload = body.path("data").path(field);
-        return body.path("errors").size() > 0 || payload.isNull() || payload.isMissingNode()
+        return body.path("errors").size() > 0
+                || payload.isNull()
+                || payload.isMissingNode()
                 || payload.path("userErrors").size() > 0;
     }
 
@@ -149,10 +157,15 @@ class HostileInputFuzzIT {
     }
 
     private static TypeDefinitionRegistry schema(String subgraph) throws IOException {
-        Path folder = RunningStack.get().options().projectDir().resolve("subgraph-" + subgraph).resolve("src/main/resources/schema");
+        Path folder = RunningStack.get()
+                .options()
+                .projectDir()
+                .resolve("subgraph-" + subgraph)
+                .resolve("src/main/resources/schema");
         TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
         try (var files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".graphqls")).toList()) {
                 registry.merge(new SchemaParser().parse(Files.readString(file)));
             }
         }
@@ -171,28 +184,43 @@ class HostileInputFuzzIT {
         StringBuilder declarations = new StringBuilder();
         StringBuilder arguments = new StringBuilder("(");
         for (InputValueDefinition arg : args) {
-            declarations.append(declarations.isEmpty() ? "" : ", ").append('$').append(arg.getName()).append(": ")
+            declarations
+                    .append(declarations.isEmpty() ? "" : ", ")
+                    .append('$')
+                    .append(arg.getName())
+                    .append(": ")
                     .append(print(arg.getType()));
-            arguments.append(arguments.length() == 1 ? "" : ", ").append(arg.getName()).append(": $").append(arg.getName());
+            arguments
+                    .append(arguments.length() == 1 ? "" : ", ")
+                    .append(arg.getName())
+                    .append(": $")
+                    .append(arg.getName());
         }
         arguments.append(')');
         for (int target = 0; target < args.size(); target++) {
             InputValueDefinition arg = args.get(target);
             for (Object value : hostileValues(schema, arg.getType(), 0)) {
-                cases.add(new Case(field.getName() + "(" + arg.getName() + ")", declarations.toString(), arguments.toString(),
+                cases.add(new Case(
+                        field.getName() + "(" + arg.getName() + ")",
+                        declarations.toString(),
+                        arguments.toString(),
                         variables(schema, args, arg.getName(), value)));
             }
             // and one level into an input object: each of its fields hostile in turn
             if (named(arg.getType()) instanceof String typeName
-                    && schema.getType(typeName, InputObjectTypeDefinition.class).orElse(null) instanceof InputObjectTypeDefinition input) {
+                    && schema.getType(typeName, InputObjectTypeDefinition.class).orElse(null)
+                            instanceof InputObjectTypeDefinition input) {
                 for (InputValueDefinition inner : input.getInputValueDefinitions()) {
                     for (Object value : hostileValues(schema, inner.getType(), 1)) {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> object = (Map<String, Object>) plausible(schema, arg.getType(), 0);
                         Map<String, Object> changed = new LinkedHashMap<>(object == null ? Map.of() : object);
                         changed.put(inner.getName(), value);
-                        cases.add(new Case(field.getName() + "(" + arg.getName() + "." + inner.getName() + ")",
-                                declarations.toString(), arguments.toString(), variables(schema, args, arg.getName(), changed)));
+                        cases.add(new Case(
+                                field.getName() + "(" + arg.getName() + "." + inner.getName() + ")",
+                                declarations.toString(),
+                                arguments.toString(),
+                                variables(schema, args, arg.getName(), changed)));
                     }
                 }
             }
@@ -200,8 +228,8 @@ class HostileInputFuzzIT {
         return cases;
     }
 
-    private Map<String, Object> variables(TypeDefinitionRegistry schema, List<InputValueDefinition> args, String hostile,
-                                          Object value) {
+    private Map<String, Object> variables(
+            TypeDefinitionRegistry schema, List<InputValueDefinition> args, String hostile, Object value) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (InputValueDefinition arg : args) {
             variables.put(arg.getName(), arg.getName().equals(hostile) ? value : plausible(schema, arg.getType(), 0));
@@ -220,15 +248,52 @@ class HostileInputFuzzIT {
             values.add(List.of());
         }
         switch (name) {
-            case "String" -> values.addAll(List.of("", "x".repeat(100_000), "nul\u0000byte", "bell\u0007", "\u202eevil",
-                    "😀".repeat(300), "' OR 1=1 --", "%_\\", " ", "\uFEFF", randomText(5_000)));
-            case "ID" -> values.addAll(List.of("", "not-a-uuid", "00000000-0000-0000-0000-000000000000",
-                    "x".repeat(10_000), UUID.randomUUID() + "\u0000", 42));
-            case "Int" -> values.addAll(List.of(-1, 0, Integer.MAX_VALUE, Integer.MIN_VALUE, 2_147_483_648L, 1.5, "7", true));
-            case "Decimal" -> values.addAll(List.of("1E+999999999", "1e-999999999", "NaN", "Infinity", "-Infinity", "1E+20",
-                    "0.001", "-1", "0", "9".repeat(5_000), 1e308, "12,50", ""));
-            case "DateTime" -> values.addAll(List.of("yesterday", "9999-99-99T99:99:99Z", "", "2026-01-01", 1700000000,
-                    "+999999999-12-31T23:59:59Z"));
+            case "String" ->
+                values.addAll(List.of(
+                        "",
+                        "x".repeat(100_000),
+                        "nul\u0000byte",
+                        "bell\u0007",
+                        "\u202eevil",
+                        "😀".repeat(300),
+                        "' OR 1=1 --",
+                        "%_\\",
+                        " ",
+                        "\uFEFF",
+                        randomText(5_000)));
+            case "ID" ->
+                values.addAll(List.of(
+                        "",
+                        "not-a-uuid",
+                        "00000000-0000-0000-0000-000000000000",
+                        "x".repeat(10_000),
+                        UUID.randomUUID() + "\u0000",
+                        42));
+            case "Int" ->
+                values.addAll(List.of(-1, 0, Integer.MAX_VALUE, Integer.MIN_VALUE, 2_147_483_648L, 1.5, "7", true));
+            case "Decimal" ->
+                values.addAll(List.of(
+                        "1E+999999999",
+                        "1e-999999999",
+                        "NaN",
+                        "Infinity",
+                        "-Infinity",
+                        "1E+20",
+                        "0.001",
+                        "-1",
+                        "0",
+                        "9".repeat(5_000),
+                        1e308,
+                        "12,50",
+                        ""));
+            case "DateTime" ->
+                values.addAll(List.of(
+                        "yesterday",
+                        "9999-99-99T99:99:99Z",
+                        "",
+                        "2026-01-01",
+                        1700000000,
+                        "+999999999-12-31T23:59:59Z"));
             case "Boolean" -> values.addAll(List.of("true", 1));
             default -> {
                 if (schema.getType(name, EnumTypeDefinition.class).isPresent()) {
@@ -266,7 +331,9 @@ class HostileInputFuzzIT {
                 }
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (InputValueDefinition field : input.get().getInputValueDefinitions()) {
-                    object.put(field.getName(), field.getName().equals("country") ? "DE" : plausible(schema, field.getType(), depth + 1));
+                    object.put(
+                            field.getName(),
+                            field.getName().equals("country") ? "DE" : plausible(schema, field.getType(), depth + 1));
                 }
                 yield object;
             }

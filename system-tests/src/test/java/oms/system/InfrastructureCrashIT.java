@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import oms.testsupport.GraphQlClient;
 import oms.stack.OmsStack;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +65,11 @@ class InfrastructureCrashIT {
             }
             JsonNode response;
             try {
-                response = RunningStack.router().withBearer(RunningStack.token("alice"))
-                        .execute(PLACE, Map.of("p", product, "k", UUID.randomUUID().toString()));
+                response = RunningStack.router()
+                        .withBearer(RunningStack.token("alice"))
+                        .execute(
+                                PLACE,
+                                Map.of("p", product, "k", UUID.randomUUID().toString()));
             } catch (RuntimeException tokenOrTransport) {
                 // Keycloak keeps its data in the same PostgreSQL: a fresh token may be refused meanwhile
                 refusals.merge("(no token or no answer)", 1, Integer::sum);
@@ -80,25 +83,34 @@ class InfrastructureCrashIT {
                     afterRestart++;
                 }
             } else {
-                response.path("errors").forEach(e -> refusals.merge(e.at("/extensions/code").asString("(none)"), 1,
-                        Integer::sum));
+                response.path("errors")
+                        .forEach(e -> refusals.merge(e.at("/extensions/code").asString("(none)"), 1, Integer::sum));
                 Thread.sleep(100);
             }
         }
         assertThat(killedAt[0]).as("PostgreSQL was killed").isNotNull();
-        assertThat(afterRestart).as("orders placed again after the restart; refusals " + refusals).isEqualTo(10);
+        assertThat(afterRestart)
+                .as("orders placed again after the restart; refusals " + refusals)
+                .isEqualTo(10);
         assertThat(supervisor).anyMatch(l -> l.startsWith("postgres stopped unexpectedly"));
         assertThat(refusals).as("what clients got while PostgreSQL was away").isNotEmpty();
-        assertThat(refusals.keySet()).as("codes while PostgreSQL was away")
+        assertThat(refusals.keySet())
+                .as("codes while PostgreSQL was away")
                 .isSubsetOf(Set.of("SERVICE_UNAVAILABLE", "(no token or no answer)"));
 
         // every acknowledged order is there, once, and the saga decides each of them
-        assertThat(countOrders(acknowledged)).as("acknowledged orders in the database").isEqualTo(acknowledged.size());
+        assertThat(countOrders(acknowledged))
+                .as("acknowledged orders in the database")
+                .isEqualTo(acknowledged.size());
         GraphQlClient ada = RunningStack.router().withBearer(RunningStack.token("ada"));
         for (String id : acknowledged) {
-            Eventually.await("order " + id + " to be decided", Eventually.BATCH, () -> !ada.execute(
-                    "query($id: ID!) { order(id: $id) { status } }", Map.of("id", id))
-                    .at("/data/order/status").asString("PENDING").equals("PENDING"));
+            Eventually.await(
+                    "order " + id + " to be decided",
+                    Eventually.BATCH,
+                    () -> !ada.execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", id))
+                            .at("/data/order/status")
+                            .asString("PENDING")
+                            .equals("PENDING"));
         }
     }
 
@@ -120,18 +132,24 @@ class InfrastructureCrashIT {
         // and once more while the saga is deciding the batch
         if (decided < 1000) {
             stack.redis().kill();
-            Eventually.await("Redis to be back again", () -> supervisor.stream()
-                    .filter(l -> l.startsWith("redis is back")).count() == 2);
+            Eventually.await(
+                    "Redis to be back again",
+                    () -> supervisor.stream()
+                                    .filter(l -> l.startsWith("redis is back"))
+                                    .count()
+                            == 2);
         }
         batch.awaitSettled(Eventually.BATCH);
-        assertThat(batch.assertDecidedExactlyOnce()).as("decided when Redis was killed the second time: " + decided)
+        assertThat(batch.assertDecidedExactlyOnce())
+                .as("decided when Redis was killed the second time: " + decided)
                 .isPositive();
     }
 
     /** How many of the orders inventory has decided so far. */
     private static long decided(List<String> orders) throws Exception {
         try (var c = RunningStack.database("inventory");
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM stock_decisions WHERE order_id::text = ANY(?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM stock_decisions WHERE order_id::text = ANY(?)")) {
             s.setArray(1, c.createArrayOf("text", orders.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -141,14 +159,25 @@ class InfrastructureCrashIT {
     }
 
     private static String newProduct() {
-        JsonNode created = RunningStack.router().withBearer(RunningStack.token("ada")).execute("""
+        JsonNode created = RunningStack.router()
+                .withBearer(RunningStack.token("ada"))
+                .execute(
+                        """
                 mutation($sku: String!) { createProduct(input: {sku: $sku, name: "Outage test part",
                   price: "2.00", currency: "EUR", initialStock: 100000}) { product { id } userErrors { code } } }""",
-                Map.of("sku", "PG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())).at("/data/createProduct");
+                        Map.of(
+                                "sku",
+                                "PG-"
+                                        + UUID.randomUUID()
+                                                .toString()
+                                                .substring(0, 8)
+                                                .toUpperCase()))
+                .at("/data/createProduct");
         String id = created.at("/product/id").asString();
         Eventually.await("the orders service to learn the new product", () -> {
             try (var c = RunningStack.database("orders");
-                 PreparedStatement s = c.prepareStatement("SELECT 1 FROM catalog_products WHERE product_id::text = ?")) {
+                    PreparedStatement s =
+                            c.prepareStatement("SELECT 1 FROM catalog_products WHERE product_id::text = ?")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next();
@@ -162,7 +191,7 @@ class InfrastructureCrashIT {
 
     private static long countOrders(List<String> ids) throws Exception {
         try (var c = RunningStack.database("orders");
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM orders WHERE id::text = ANY(?)")) {
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM orders WHERE id::text = ANY(?)")) {
             s.setArray(1, c.createArrayOf("text", new ArrayList<>(ids).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

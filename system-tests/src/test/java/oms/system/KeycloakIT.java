@@ -23,7 +23,8 @@ class KeycloakIT {
             assertThat(claims.path("iss").asString()).as(user).isEqualTo(stack.issuer());
             assertThat(strings(claims.path("aud"))).as(user).contains("oms-api");
             assertThat(claims.path("preferred_username").asString()).isEqualTo(user);
-            assertThat(claims.path("sub").asString()).isEqualTo(stack.demoRealm().user(user).id().toString());
+            assertThat(claims.path("sub").asString())
+                    .isEqualTo(stack.demoRealm().user(user).id().toString());
             assertThat(claims.path("exp").asLong()).isGreaterThan(System.currentTimeMillis() / 1000);
         }
     }
@@ -31,8 +32,10 @@ class KeycloakIT {
     @Test
     void the_issuer_is_localhost_on_keycloaks_port_although_the_token_was_fetched_via_127_0_0_1() {
         assertThat(stack.keycloakUrl()).startsWith("http://127.0.0.1:");
-        assertThat(stack.issuer()).isEqualTo("http://localhost:" + stack.keycloak().port() + "/realms/oms");
-        assertThat(TokenClient.claims(RunningStack.token("sam")).path("iss").asString()).isEqualTo(stack.issuer());
+        assertThat(stack.issuer())
+                .isEqualTo("http://localhost:" + stack.keycloak().port() + "/realms/oms");
+        assertThat(TokenClient.claims(RunningStack.token("sam")).path("iss").asString())
+                .isEqualTo(stack.issuer());
     }
 
     @Test
@@ -47,11 +50,15 @@ class KeycloakIT {
     @Test
     void alice_and_bob_carry_their_customer_id_and_carol_has_none() {
         DemoRealm realm = stack.demoRealm();
-        assertThat(claim("alice", "customer_id")).isEqualTo(realm.user("alice").customerId().orElseThrow());
-        assertThat(claim("bob", "customer_id")).isEqualTo(realm.user("bob").customerId().orElseThrow());
+        assertThat(claim("alice", "customer_id"))
+                .isEqualTo(realm.user("alice").customerId().orElseThrow());
+        assertThat(claim("bob", "customer_id"))
+                .isEqualTo(realm.user("bob").customerId().orElseThrow());
         assertThat(claim("alice", "customer_id")).isNotEqualTo(claim("bob", "customer_id"));
-        assertThat(TokenClient.claims(RunningStack.token("carol")).has("customer_id")).isFalse();
-        assertThat(TokenClient.claims(RunningStack.token("sam")).has("customer_id")).isFalse();
+        assertThat(TokenClient.claims(RunningStack.token("carol")).has("customer_id"))
+                .isFalse();
+        assertThat(TokenClient.claims(RunningStack.token("sam")).has("customer_id"))
+                .isFalse();
     }
 
     @Test

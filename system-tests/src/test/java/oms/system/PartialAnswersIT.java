@@ -50,7 +50,8 @@ class PartialAnswersIT {
         }
         JsonNode whole = page();
         assertThat(whole.has("errors")).as(whole.toString()).isFalse();
-        assertThat(whole.at("/data/orders/edges/0/node/customer/name").asString()).isNotEmpty();
+        assertThat(whole.at("/data/orders/edges/0/node/customer/name").asString())
+                .isNotEmpty();
     }
 
     @Test
@@ -61,7 +62,9 @@ class PartialAnswersIT {
             long started = System.nanoTime();
             JsonNode response = page();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(took).as("answered within the 5 s upstream timeout (and some slack)").isLessThan(Duration.ofSeconds(9));
+            assertThat(took)
+                    .as("answered within the 5 s upstream timeout (and some slack)")
+                    .isLessThan(Duration.ofSeconds(9));
             JsonNode edges = response.at("/data/orders/edges");
             assertThat(edges.size()).as(response.toString()).isEqualTo(5);
             edges.forEach(edge -> {
@@ -73,7 +76,9 @@ class PartialAnswersIT {
             RunningStack.get().resume("shipping");
         }
         GraphQlClient router = RunningStack.router().withBearer(RunningStack.token("sam"));
-        Eventually.await("the shipping fields to come back", Duration.ofSeconds(60),
+        Eventually.await(
+                "the shipping fields to come back",
+                Duration.ofSeconds(60),
                 () -> !router.execute(PAGE).has("errors"));
     }
 }

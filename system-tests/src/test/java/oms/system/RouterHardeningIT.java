@@ -3,7 +3,6 @@ package oms.system;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,8 +41,10 @@ class RouterHardeningIT {
 
     private final GraphQlClient router = RunningStack.router();
     // HTTP/1.1: an h2c upgrade request makes the Node router hold the connection
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void anonymous_callers_browse_the_catalogue() {
@@ -51,7 +52,8 @@ class RouterHardeningIT {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         assertThat(response.body().has("errors")).as(response.body().toString()).isFalse();
         assertThat(response.body().at("/data/products/edges")).isNotEmpty();
-        assertThat(response.body().at("/data/products/edges/0/node/sku").asString()).isNotBlank();
+        assertThat(response.body().at("/data/products/edges/0/node/sku").asString())
+                .isNotBlank();
     }
 
     @Test
@@ -76,8 +78,8 @@ class RouterHardeningIT {
     @Test
     void a_body_larger_than_the_limit_is_refused_with_413() {
         String padding = "x".repeat(MAX_REQUEST_BYTES + 1024);
-        String body = GraphQlClient.json().writeValueAsString(
-                Map.of("query", "{ __typename }", "variables", Map.of("padding", padding)));
+        String body = GraphQlClient.json()
+                .writeValueAsString(Map.of("query", "{ __typename }", "variables", Map.of("padding", padding)));
         assertRefused(router.send(body), 413, "REQUEST_TOO_LARGE");
         // and the router still answers on the same kind of connection afterwards
         assertThat(post("{ __typename }").status()).isEqualTo(200);
@@ -86,21 +88,27 @@ class RouterHardeningIT {
     @Test
     void simple_cross_site_requests_are_refused_unless_preflighted() throws Exception {
         String json = "{\"query\":\"{ __typename }\"}";
-        HttpResponse<String> textPlain = http.send(request(router.endpoint())
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> textPlain = http.send(
+                request(router.endpoint())
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertRefused(textPlain, 403, "CSRF_BLOCKED");
 
-        HttpResponse<String> form = http.send(request(router.endpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + urlEncode("{ __typename }"))).build(),
+        HttpResponse<String> form = http.send(
+                request(router.endpoint())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("query=" + urlEncode("{ __typename }")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(form, 403, "CSRF_BLOCKED");
 
         URI get = URI.create(router.endpoint() + "?query=" + urlEncode("{ __typename }"));
         assertRefused(http.send(request(get).GET().build(), HttpResponse.BodyHandlers.ofString()), 403, "CSRF_BLOCKED");
 
-        HttpResponse<String> preflighted = http.send(request(get).header("x-graphql-client-name", "crm").GET().build(),
+        HttpResponse<String> preflighted = http.send(
+                request(get).header("x-graphql-client-name", "crm").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(preflighted.statusCode()).as(preflighted.body()).isEqualTo(200);
         assertThat(json(preflighted).at("/data/__typename").asString()).isEqualTo("Query");
@@ -112,31 +120,44 @@ class RouterHardeningIT {
 
     @Test
     void an_operation_above_the_cost_ceiling_is_refused_and_answers_report_their_cost() {
-        assertRefused(router.withBearer(RunningStack.token("sam")).send(body(
-                "{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { lines { product { name } } } } } } } } }")),
-                400, "QUERY_TOO_COSTLY");
+        assertRefused(
+                router.withBearer(RunningStack.token("sam"))
+                        .send(
+                                body(
+                                        "{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { lines { product { name } } } } } } } } }")),
+                400,
+                "QUERY_TOO_COSTLY");
         JsonNode answered = router.withBearer(RunningStack.token("sam"))
                 .execute("{ orders(first: 3) { edges { node { number customer { name } } } } }");
         assertThat(answered.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(1 + 3 * (1 + 1 + 1));
         assertThat(answered.at("/extensions/cost/actualQueryCost").asInt()).isBetween(1, 10);
-        assertThat(answered.at("/extensions/cost/throttleStatus/maximumAvailable").asInt()).isEqualTo(200_000);
+        assertThat(answered.at("/extensions/cost/throttleStatus/maximumAvailable")
+                        .asInt())
+                .isEqualTo(200_000);
     }
 
     @Test
     void introspection_is_refused_in_production() {
         assertRefused(post("{ __schema { queryType { name } } }"), 400, "INTROSPECTION_DISABLED");
         assertRefused(post("{ __type(name: \"Order\") { name fields { name } } }"), 400, "INTROSPECTION_DISABLED");
-        assertThat(post("{ __typename }").body().at("/data/__typename").asString()).isEqualTo("Query");
+        assertThat(post("{ __typename }").body().at("/data/__typename").asString())
+                .isEqualTo("Query");
     }
 
     @Test
     void the_graphql_ide_is_not_served_in_production() throws Exception {
         for (String accept : List.of("text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")) {
-            HttpResponse<String> page = http.send(request(router.endpoint()).header("Accept", accept).GET().build(),
+            HttpResponse<String> page = http.send(
+                    request(router.endpoint()).header("Accept", accept).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(accept).isNotEqualTo(200);
-            assertThat(page.headers().firstValue("content-type").orElse("")).as(accept).doesNotContain("text/html");
-            assertThat(page.body()).as(accept).doesNotContainIgnoringCase("<html").doesNotContainIgnoringCase("graphiql");
+            assertThat(page.headers().firstValue("content-type").orElse(""))
+                    .as(accept)
+                    .doesNotContain("text/html");
+            assertThat(page.body())
+                    .as(accept)
+                    .doesNotContainIgnoringCase("<html")
+                    .doesNotContainIgnoringCase("graphiql");
         }
     }
 
@@ -161,13 +182,23 @@ class RouterHardeningIT {
     void errors_do_not_leak_internals() {
         GraphQlClient.Response invalidJson = router.send("{\"query\": ");
         assertThat(invalidJson.status()).isEqualTo(400);
-        for (GraphQlClient.Response response : List.of(invalidJson, post("{ orders { nope } }"),
+        for (GraphQlClient.Response response : List.of(
+                invalidJson,
+                post("{ orders { nope } }"),
                 post("{ customer(id: \"00000000-0000-0000-0000-000000000000\") { name } }"))) {
             String text = response.body().toString();
-            assertThat(text).doesNotContain("serviceName").doesNotContain("127.0.0.1").doesNotContain("localhost")
-                    .doesNotContain("stack").doesNotContain("Exception").doesNotContain("originalError");
-            response.body().at("/errors").forEach(error -> assertThat(error.at("/extensions/code").asString())
-                    .as(text).isNotBlank());
+            assertThat(text)
+                    .doesNotContain("serviceName")
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("localhost")
+                    .doesNotContain("stack")
+                    .doesNotContain("Exception")
+                    .doesNotContain("originalError");
+            response.body()
+                    .at("/errors")
+                    .forEach(error -> assertThat(error.at("/extensions/code").asString())
+                            .as(text)
+                            .isNotBlank());
         }
     }
 
@@ -177,8 +208,8 @@ class RouterHardeningIT {
     void a_garbage_bearer_token_is_refused_by_the_router() {
         assertRefused(router.withBearer("not-a-jwt").send(body(CATALOGUE)), 401, "UNAUTHENTICATED");
         assertRefused(router.withBearer("a.b.c").send(body(CATALOGUE)), 401, "UNAUTHENTICATED");
-        assertRefused(router.withHeader("Authorization", "Basic dXNlcjpwYXNz").send(body(CATALOGUE)), 401,
-                "UNAUTHENTICATED");
+        assertRefused(
+                router.withHeader("Authorization", "Basic dXNlcjpwYXNz").send(body(CATALOGUE)), 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -197,7 +228,8 @@ class RouterHardeningIT {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(stranger.getPrivate());
             rsa.update(signingInput.getBytes(UTF_8));
-            String token = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            String token =
+                    signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
             assertRefused(router.withBearer(token).send(body(CATALOGUE)), 401, "UNAUTHENTICATED");
         }
     }
@@ -261,14 +293,18 @@ class RouterHardeningIT {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
         assertThat(code(response.body())).as(response.body().toString()).isEqualTo(code);
         assertThat(response.body().has("data") && !response.body().get("data").isNull())
-                .as("no data: nothing was executed").isFalse();
+                .as("no data: nothing was executed")
+                .isFalse();
     }
 
     /** At the limit: not refused for it (other errors, e.g. authorization of deep order data, may occur). */
     private static void assertNotRefusedFor(GraphQlClient.Response response, String code) {
         assertThat(response.status()).as(response.body().toString()).isNotIn(400, 413);
-        response.body().at("/errors").forEach(error ->
-                assertThat(error.at("/extensions/code").asString()).as(response.body().toString()).isNotEqualTo(code));
+        response.body()
+                .at("/errors")
+                .forEach(error -> assertThat(error.at("/extensions/code").asString())
+                        .as(response.body().toString())
+                        .isNotEqualTo(code));
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String code) {
@@ -288,7 +324,8 @@ class RouterHardeningIT {
     }
 
     private static String base64Json(Object value) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(GraphQlClient.json().writeValueAsString(value).getBytes(UTF_8));
     }
 

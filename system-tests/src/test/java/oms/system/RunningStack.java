@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import oms.stack.OmsStack;
+import oms.stack.StackOptions;
 import oms.testsupport.Actuator;
 import oms.testsupport.GraphQlClient;
 import oms.testsupport.LocalPostgres;
-import oms.stack.OmsStack;
-import oms.stack.StackOptions;
 
 /**
  * The whole stack, started once per test JVM on free ports with freshly seeded demo data, and
@@ -24,7 +24,9 @@ final class RunningStack {
 
     static synchronized OmsStack get() {
         if (stack == null) {
-            Path project = Path.of(System.getProperty("oms.project.dir", "..")).toAbsolutePath().normalize();
+            Path project = Path.of(System.getProperty("oms.project.dir", ".."))
+                    .toAbsolutePath()
+                    .normalize();
             try {
                 stack = OmsStack.start(StackOptions.forTests(project));
             } catch (IOException e) {
@@ -54,8 +56,8 @@ final class RunningStack {
      */
     static Connection database(String subgraph) {
         try {
-            return DriverManager.getConnection(get().postgres().jdbcUrl("oms_" + subgraph), LocalPostgres.USER,
-                    LocalPostgres.PASSWORD);
+            return DriverManager.getConnection(
+                    get().postgres().jdbcUrl("oms_" + subgraph), LocalPostgres.USER, LocalPostgres.PASSWORD);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to the database of " + subgraph, e);
         }

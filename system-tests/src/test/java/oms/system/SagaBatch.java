@@ -45,15 +45,20 @@ final class SagaBatch {
         this.stock = stock;
         String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         for (int n = 1; n <= 3; n++) {
-            JsonNode created = as("ada").execute("""
+            JsonNode created = as("ada")
+                    .execute("""
                     mutation($sku: String!, $stock: Int!) { createProduct(input: {sku: $sku, name: "Crash test part",
-                      price: "5.00", currency: "EUR", initialStock: $stock}) { product { id } userErrors { code message } } }""",
-                    Map.of("sku", "CRASH-" + run + "-" + n, "stock", stock)).at("/data/createProduct");
-            assertThat(created.at("/userErrors").isEmpty()).as(created.toString()).isTrue();
+                      price: "5.00", currency: "EUR", initialStock: $stock}) { product { id } userErrors { code message } } }""", Map.of("sku", "CRASH-" + run + "-" + n, "stock", stock))
+                    .at("/data/createProduct");
+            assertThat(created.at("/userErrors").isEmpty())
+                    .as(created.toString())
+                    .isTrue();
             products.add(created.at("/product/id").asString());
         }
-        Eventually.await("the orders service to learn the new products",
-                () -> count("orders", "SELECT count(*) FROM catalog_products WHERE product_id::text = ANY(?)", products) == 3);
+        Eventually.await(
+                "the orders service to learn the new products",
+                () -> count("orders", "SELECT count(*) FROM catalog_products WHERE product_id::text = ANY(?)", products)
+                        == 3);
     }
 
     /** Order {@code i} wants this many units of each of the three products. */
@@ -64,7 +69,9 @@ final class SagaBatch {
     /** Places {@code orders} orders in one createOrders call as sales staff; all must be accepted. */
     List<String> place(int orders) {
         List<String> customers = new ArrayList<>();
-        for (JsonNode edge : as("sam").execute("{ customers(first: 50) { edges { node { id status } } } }").at("/data/customers/edges")) {
+        for (JsonNode edge : as("sam")
+                .execute("{ customers(first: 50) { edges { node { id status } } } }")
+                .at("/data/customers/edges")) {
             if (edge.at("/node/status").asString().equals("ACTIVE")) {
                 customers.add(edge.at("/node/id").asString());
             }
@@ -72,10 +79,17 @@ final class SagaBatch {
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             int quantity = quantity(i);
-            inputs.add(Map.of("customerId", customers.get(i % customers.size()), "paymentMethod", "INVOICE",
-                    "items", products.stream().map(p -> Map.of("productId", p, "quantity", quantity)).toList(),
-                    "shippingAddress", Map.of("line1", "1 Crash Street", "city", "Berlin", "postalCode", "10115",
-                            "country", "DE")));
+            inputs.add(Map.of(
+                    "customerId",
+                    customers.get(i % customers.size()),
+                    "paymentMethod",
+                    "INVOICE",
+                    "items",
+                    products.stream()
+                            .map(p -> Map.of("productId", p, "quantity", quantity))
+                            .toList(),
+                    "shippingAddress",
+                    Map.of("line1", "1 Crash Street", "city", "Berlin", "postalCode", "10115", "country", "DE")));
         }
         placedFrom = Instant.now();
         String key = UUID.randomUUID().toString();
@@ -83,15 +97,20 @@ final class SagaBatch {
         // as a client should: an answer lost to a timeout (a loaded machine, a cold JVM) is asked again
         // with the same idempotency key, which returns the original results and creates nothing twice
         for (int attempt = 1; attempt <= 3; attempt++) {
-            JsonNode answer = as("sam").execute("""
+            JsonNode answer = as("sam")
+                    .execute(
+                            """
                     mutation($input: CreateOrdersInput!) { createOrders(input: $input) {
                       acceptedCount results { order { id } userErrors { code message } } userErrors { code message } } }""",
-                    Map.of("input", Map.of("orders", inputs, "errorPolicy", "PER_ORDER", "idempotencyKey", key)));
+                            Map.of(
+                                    "input",
+                                    Map.of("orders", inputs, "errorPolicy", "PER_ORDER", "idempotencyKey", key)));
             payload = answer.at("/data/createOrders");
             if (!payload.isMissingNode() && !payload.isNull()) {
                 break;
             }
-            assertThat(answer.at("/errors/0/extensions/code").asString()).as(answer.toString())
+            assertThat(answer.at("/errors/0/extensions/code").asString())
+                    .as(answer.toString())
                     .isIn("SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT");
             sleep(Duration.ofSeconds(2));
         }
@@ -114,8 +133,10 @@ final class SagaBatch {
     void awaitSettled(Duration timeout) {
         Eventually.await("every order of the batch to be decided and shipped if confirmed", timeout, () -> {
             Map<String, JsonNode> orders = orders();
-            return orders.values().stream().noneMatch(o -> o.at("/status").asString().equals("PENDING")
-                    || o.at("/status").asString().equals("CONFIRMED") && o.at("/shipment").isNull());
+            return orders.values().stream()
+                    .noneMatch(o -> o.at("/status").asString().equals("PENDING")
+                            || o.at("/status").asString().equals("CONFIRMED")
+                                    && o.at("/shipment").isNull());
         });
     }
 
@@ -123,12 +144,15 @@ final class SagaBatch {
     int assertDecidedExactlyOnce() {
         Map<String, JsonNode> orders = orders();
         assertThat(orders.keySet()).containsExactlyInAnyOrderElementsOf(orderIds);
-        Map<String, String> decisions = pairs("inventory",
-                "SELECT order_id::text, decision FROM stock_decisions WHERE order_id::text = ANY(?)");
+        Map<String, String> decisions = pairs(
+                "inventory", "SELECT order_id::text, decision FROM stock_decisions WHERE order_id::text = ANY(?)");
         Map<String, Integer> reservationsPerOrder = new HashMap<>();
         Map<String, Integer> reservedPerProduct = new HashMap<>();
-        query("inventory", "SELECT order_id::text, product_id::text, quantity FROM reservations WHERE order_id::text = ANY(?)",
-                orderIds, rs -> {
+        query(
+                "inventory",
+                "SELECT order_id::text, product_id::text, quantity FROM reservations WHERE order_id::text = ANY(?)",
+                orderIds,
+                rs -> {
                     reservationsPerOrder.merge(rs.getString(1), 1, Integer::sum);
                     reservedPerProduct.merge(rs.getString(2), rs.getInt(3), Integer::sum);
                 });
@@ -138,36 +162,64 @@ final class SagaBatch {
             JsonNode order = orders.get(orderIds.get(i));
             String status = order.at("/status").asString();
             assertThat(status).as(order.toString()).isIn("CONFIRMED", "REJECTED");
-            assertThat(order.at("/statusHistory").size()).as("history of " + order).isEqualTo(2);
+            assertThat(order.at("/statusHistory").size())
+                    .as("history of " + order)
+                    .isEqualTo(2);
             assertThat(order.at("/statusHistory/1/to").asString()).isEqualTo(status);
             assertThat(decisions.get(orderIds.get(i))).isEqualTo(status.equals("CONFIRMED") ? "RESERVED" : "REJECTED");
             if (status.equals("CONFIRMED")) {
                 confirmed++;
                 confirmedUnits += quantity(i);
-                assertThat(reservationsPerOrder.get(orderIds.get(i))).as("reservations of " + order).isEqualTo(3);
-                assertThat(order.at("/shipment/id").isMissingNode()).as("shipment of " + order).isFalse();
+                assertThat(reservationsPerOrder.get(orderIds.get(i)))
+                        .as("reservations of " + order)
+                        .isEqualTo(3);
+                assertThat(order.at("/shipment/id").isMissingNode())
+                        .as("shipment of " + order)
+                        .isFalse();
             } else {
                 assertThat(reservationsPerOrder).doesNotContainKey(orderIds.get(i));
-                assertThat(order.at("/shipment").isNull()).as("shipment of " + order).isTrue();
+                assertThat(order.at("/shipment").isNull())
+                        .as("shipment of " + order)
+                        .isTrue();
             }
         }
         // stock was short on purpose: both outcomes happened
         assertThat(confirmed).isBetween(1, orderIds.size() - 1);
         for (String product : products) {
-            JsonNode level = as("ada").execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
-                    Map.of("id", product)).at("/data/product/stock");
+            JsonNode level = as("ada")
+                    .execute(
+                            "query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
+                            Map.of("id", product))
+                    .at("/data/product/stock");
             assertThat(level.at("/onHand").asInt()).isEqualTo(stock);
-            assertThat(level.at("/reserved").asInt()).isEqualTo(confirmedUnits).isEqualTo(reservedPerProduct.get(product));
+            assertThat(level.at("/reserved").asInt())
+                    .isEqualTo(confirmedUnits)
+                    .isEqualTo(reservedPerProduct.get(product));
             assertThat(level.at("/available").asInt()).isEqualTo(stock - confirmedUnits);
         }
         // one answer per order from inventory, one confirmation per confirmed order from orders
-        assertThat(pairs("inventory", "SELECT key, count(*)::text FROM outbox WHERE stream = 'inventory' "
-                + "AND key = ANY(?) GROUP BY key", orderIds).values()).hasSize(orderIds.size()).containsOnly("1");
-        assertThat(pairs("orders", "SELECT key, count(*)::text FROM outbox WHERE type = 'OrderConfirmed' "
-                + "AND key = ANY(?) GROUP BY key", orderIds).values()).hasSize(confirmed).containsOnly("1");
+        assertThat(pairs(
+                                "inventory",
+                                "SELECT key, count(*)::text FROM outbox WHERE stream = 'inventory' "
+                                        + "AND key = ANY(?) GROUP BY key",
+                                orderIds)
+                        .values())
+                .hasSize(orderIds.size())
+                .containsOnly("1");
+        assertThat(pairs(
+                                "orders",
+                                "SELECT key, count(*)::text FROM outbox WHERE type = 'OrderConfirmed' "
+                                        + "AND key = ANY(?) GROUP BY key",
+                                orderIds)
+                        .values())
+                .hasSize(confirmed)
+                .containsOnly("1");
         for (String subgraph : List.of("inventory", "orders")) {
-            query(subgraph, "SELECT count(*) FROM parked_events WHERE parked_at >= ?::timestamptz",
-                    List.of(startedAt.toString()), rs -> assertThat(rs.getLong(1)).as("parked in " + subgraph).isZero());
+            query(
+                    subgraph,
+                    "SELECT count(*) FROM parked_events WHERE parked_at >= ?::timestamptz",
+                    List.of(startedAt.toString()),
+                    rs -> assertThat(rs.getLong(1)).as("parked in " + subgraph).isZero());
         }
         return confirmed;
     }
@@ -187,9 +239,11 @@ final class SagaBatch {
                         edges { node { id status statusHistory { version from to } shipment { id } } }
                         pageInfo { hasNextPage endCursor } } }""", variables);
             assertThat(page.has("errors")).as(page.toString()).isFalse();
-            page.at("/data/orders/edges").forEach(e -> orders.put(e.at("/node/id").asString(), e.at("/node")));
+            page.at("/data/orders/edges")
+                    .forEach(e -> orders.put(e.at("/node/id").asString(), e.at("/node")));
             after = page.at("/data/orders/pageInfo/hasNextPage").asBoolean()
-                    ? page.at("/data/orders/pageInfo/endCursor").asString() : null;
+                    ? page.at("/data/orders/pageInfo/endCursor").asString()
+                    : null;
         } while (after != null);
         orders.keySet().retainAll(orderIds);
         return orders;
@@ -200,7 +254,8 @@ final class SagaBatch {
     }
 
     private static void query(String subgraph, String sql, List<String> values, Row row) {
-        try (Connection c = RunningStack.database(subgraph); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = RunningStack.database(subgraph);
+                PreparedStatement statement = c.prepareStatement(sql)) {
             if (sql.contains("ANY(?)")) {
                 statement.setArray(1, c.createArrayOf("text", values.toArray()));
             } else {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import oms.stack.ConsumerHold;
-import oms.testsupport.LiveSubscription;
 import oms.stack.OmsStack;
+import oms.testsupport.LiveSubscription;
 import oms.testsupport.SseSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,26 +66,40 @@ class ScaleOutIT {
         Set<String> ids = ConcurrentHashMap.newKeySet();
         // connected to the second orders process, which the router never calls
         try (Feed onSecond = new Feed(URI.create(stack.replicaUrl(orders2) + "/graphql"), null)) {
-            Eventually.await("the subscriber to be registered at the second orders process",
+            Eventually.await(
+                    "the subscriber to be registered at the second orders process",
                     () -> RunningStack.openSubscriptions(orders2) == 1);
             ids.addAll(batch.place(ORDERS));
             batch.awaitSettled(Eventually.BATCH);
             int confirmed = batch.assertDecidedExactlyOnce();
 
             Map<String, List<String>> seen = onSecond.until(ids, s -> s.size() == ORDERS);
-            assertThat(seen).as("decisions seen by a subscriber of the second orders process").hasSize(ORDERS);
+            assertThat(seen)
+                    .as("decisions seen by a subscriber of the second orders process")
+                    .hasSize(ORDERS);
             assertThat(seen.values()).as("each decision delivered once").allMatch(s -> s.size() == 1);
-            assertThat(seen.values().stream().filter(s -> s.getFirst().equals("CONFIRMED")).count()).isEqualTo(confirmed);
+            assertThat(seen.values().stream()
+                            .filter(s -> s.getFirst().equals("CONFIRMED"))
+                            .count())
+                    .isEqualTo(confirmed);
 
             // a change made through the router (the first orders process) reaches the second one's subscriber
-            String cancelled = seen.entrySet().stream().filter(e -> e.getValue().getFirst().equals("CONFIRMED"))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
-            JsonNode answer = RunningStack.router().withBearer(RunningStack.token("sam")).execute("""
+            String cancelled = seen.entrySet().stream()
+                    .filter(e -> e.getValue().getFirst().equals("CONFIRMED"))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode answer = RunningStack.router()
+                    .withBearer(RunningStack.token("sam"))
+                    .execute("""
                     mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: "Scale-out test"}) {
-                      order { status } userErrors { code message } } }""", Map.of("id", cancelled)).at("/data/cancelOrder");
-            assertThat(answer.at("/order/status").asString()).as(answer.toString()).isEqualTo("CANCELLED");
-            Map<String, List<String>> cancellation = onSecond.until(Set.of(cancelled),
-                    s -> s.getOrDefault(cancelled, List.of()).contains("CANCELLED"));
+                      order { status } userErrors { code message } } }""", Map.of("id", cancelled))
+                    .at("/data/cancelOrder");
+            assertThat(answer.at("/order/status").asString())
+                    .as(answer.toString())
+                    .isEqualTo("CANCELLED");
+            Map<String, List<String>> cancellation = onSecond.until(
+                    Set.of(cancelled), s -> s.getOrDefault(cancelled, List.of()).contains("CANCELLED"));
             assertThat(cancellation.get(cancelled)).containsExactly("CONFIRMED", "CANCELLED");
             cursor = onSecond.cursor;
         }
@@ -110,8 +124,12 @@ class ScaleOutIT {
                 try {
                     int reserved = reserving.awaitHeld(Eventually.BATCH);
                     int applied = applying.awaitHeld(Eventually.BATCH);
-                    assertThat(reserved).as("OrderPlaced events the second inventory process holds").isPositive();
-                    assertThat(applied).as("stock answers the second orders process holds").isPositive();
+                    assertThat(reserved)
+                            .as("OrderPlaced events the second inventory process holds")
+                            .isPositive();
+                    assertThat(applied)
+                            .as("stock answers the second orders process holds")
+                            .isPositive();
                     assertThat(stack.processWithPid(reserving.holderPid())).isEqualTo(inventory2);
                     assertThat(stack.processWithPid(applying.holderPid())).isEqualTo(orders2);
                     stack.kill(inventory2);
@@ -132,7 +150,9 @@ class ScaleOutIT {
         // every change is in the feed once, whichever process made it (a dead one's included)
         try (Feed replay = new Feed(URI.create(stack.routerUrl()), cursor)) {
             Map<String, List<String>> seen = replay.until(ids, s -> s.size() == ORDERS);
-            assertThat(seen).as("decisions replayed through the router, made by either process").hasSize(ORDERS);
+            assertThat(seen)
+                    .as("decisions replayed through the router, made by either process")
+                    .hasSize(ORDERS);
             assertThat(seen.values()).as("each decision in the feed once").allMatch(s -> s.size() == 1);
         }
     }
@@ -166,18 +186,22 @@ class ScaleOutIT {
             long deadline = System.nanoTime() + Eventually.STEP.toNanos();
             while (true) {
                 // until() hands over the list read so far, one event longer each time
-                subscription.until(read -> {
-                    if (!read.isEmpty()) {
-                        take(read.getLast());
-                    }
-                    return done.test(seen(ids));
-                }, Eventually.STEP);
+                subscription.until(
+                        read -> {
+                            if (!read.isEmpty()) {
+                                take(read.getLast());
+                            }
+                            return done.test(seen(ids));
+                        },
+                        Eventually.STEP);
                 if (done.test(seen(ids)) || System.nanoTime() > deadline) {
                     return seen(ids);
                 }
                 JsonNode errors = subscription.errors();
                 assertThat(errors).as("the feed ended").isNotNull();
-                assertThat(errors.at("/0/extensions/code").asString()).as(errors.toString()).isEqualTo("SUBSCRIBER_TOO_SLOW");
+                assertThat(errors.at("/0/extensions/code").asString())
+                        .as(errors.toString())
+                        .isEqualTo("SUBSCRIBER_TOO_SLOW");
                 assertThat(++resumes).as("resumes").isLessThan(20);
                 subscription.close();
                 subscription = open();

@@ -27,15 +27,20 @@ class SelfHealingIT {
             stack.kill("shipping");
             // meanwhile: the order list stands, only the shipments are missing
             JsonNode degraded = page();
-            assertThat(degraded.at("/data/orders/edges").size()).as(degraded.toString()).isEqualTo(3);
-            Eventually.await("shipping to be back", () -> lines.contains("shipping is back") || lines.stream()
-                    .anyMatch(l -> l.startsWith("shipping is back")));
+            assertThat(degraded.at("/data/orders/edges").size())
+                    .as(degraded.toString())
+                    .isEqualTo(3);
+            Eventually.await(
+                    "shipping to be back",
+                    () -> lines.contains("shipping is back")
+                            || lines.stream().anyMatch(l -> l.startsWith("shipping is back")));
             assertThat(lines.getFirst()).isEqualTo("shipping stopped unexpectedly; starting it again in 1 s");
             assertThat(stack.processes().get("shipping").pid()).isNotEqualTo(shippingPid);
             Eventually.await("whole answers again", () -> !page().has("errors"));
 
             stack.kill("router");
-            Eventually.await("the router to be back", () -> lines.stream().anyMatch(l -> l.startsWith("router is back")));
+            Eventually.await(
+                    "the router to be back", () -> lines.stream().anyMatch(l -> l.startsWith("router is back")));
             JsonNode whole = page();
             assertThat(whole.has("errors")).as(whole.toString()).isFalse();
             assertThat(lines).hasSize(4);

@@ -32,8 +32,9 @@ class SubscriptionIT {
     }
 
     private String productWithStock() {
-        for (JsonNode edge : ada.execute("{ products(first: 100, activeOnly: true) { edges { node { id "
-                + "stock { available } } } } }").at("/data/products/edges")) {
+        for (JsonNode edge : ada.execute(
+                        "{ products(first: 100, activeOnly: true) { edges { node { id " + "stock { available } } } } }")
+                .at("/data/products/edges")) {
             if (edge.at("/node/stock/available").asInt() >= 5) {
                 return edge.at("/node/id").asString();
             }
@@ -42,12 +43,14 @@ class SubscriptionIT {
     }
 
     private String place() {
-        JsonNode created = alice.execute("""
+        JsonNode created = alice.execute(
+                        """
                 mutation($p: ID!, $k: String!) { createOrder(input: {items: [{productId: $p, quantity: 1}],
                   paymentMethod: CARD, idempotencyKey: $k,
                   shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
                   { order { id } userErrors { code message } } }""",
-                Map.of("p", productWithStock(), "k", UUID.randomUUID().toString())).at("/data/createOrder");
+                        Map.of("p", productWithStock(), "k", UUID.randomUUID().toString()))
+                .at("/data/createOrder");
         assertThat(created.at("/userErrors").size()).as(created.toString()).isZero();
         return created.at("/order/id").asString();
     }
@@ -56,33 +59,43 @@ class SubscriptionIT {
     void a_customer_watches_an_order_over_websocket_with_fields_from_other_subgraphs() {
         String id = place();
         try (LiveConnection connection = LiveConnection.open(ws(), aliceToken);
-             LiveSubscription sub = connection.subscribe("""
+                LiveSubscription sub = connection.subscribe("""
                      subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) {
                        cursor number previousStatus status version reason
                        order { id customer { name email } shipment { status } } } }""", Map.of("id", id))) {
             List<JsonNode> events = sub.until(list -> list.size() >= 2, WAIT);
-            assertThat(events).extracting(e -> e.at("/data/orderStatusChanged/status").asString())
+            assertThat(events)
+                    .extracting(e -> e.at("/data/orderStatusChanged/status").asString())
                     .containsExactly("PENDING", "CONFIRMED");
             JsonNode confirmed = events.get(1).at("/data/orderStatusChanged");
             assertThat(confirmed.at("/version").asInt()).isEqualTo(2);
             assertThat(confirmed.at("/previousStatus").asString()).isEqualTo("PENDING");
-            assertThat(confirmed.at("/order/customer/name").asString()).as("resolved by the customers subgraph")
+            assertThat(confirmed.at("/order/customer/name").asString())
+                    .as("resolved by the customers subgraph")
                     .isNotBlank();
-            assertThat(events.get(0).at("/errors").isMissingNode()).as(events.get(0).toString()).isTrue();
+            assertThat(events.get(0).at("/errors").isMissingNode())
+                    .as(events.get(0).toString())
+                    .isTrue();
         }
     }
 
     @Test
     void a_customer_follows_their_orders_over_sse() {
         awaitOpenSubscriptions(0);
-        LiveSubscription sub = SseSubscription.open(http(), aliceToken,
-                "subscription { myOrderStatusChanges { orderId status order { number } } }", Map.of());
+        LiveSubscription sub = SseSubscription.open(
+                http(),
+                aliceToken,
+                "subscription { myOrderStatusChanges { orderId status order { number } } }",
+                Map.of());
         try (sub) {
             awaitOpenSubscriptions(1);
             String id = place();
             List<JsonNode> events = sub.until(list -> list.stream().anyMatch(e -> isConfirmed(e, id)), WAIT);
             assertThat(events).as(events.toString()).anyMatch(e -> isConfirmed(e, id));
-            assertThat(events).allMatch(e -> e.at("/data/myOrderStatusChanges/order/number").asString().startsWith("ORD-"));
+            assertThat(events)
+                    .allMatch(e -> e.at("/data/myOrderStatusChanges/order/number")
+                            .asString()
+                            .startsWith("ORD-"));
         }
     }
 
@@ -95,21 +108,26 @@ class SubscriptionIT {
     void another_customer_gets_nothing_of_alices_order_and_a_token_is_required() {
         String id = place();
         try (LiveConnection connection = LiveConnection.open(ws(), RunningStack.token("bob"));
-             LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
-                     + "afterVersion: 0) { status } }", Map.of("id", id))) {
+                LiveSubscription sub = connection.subscribe(
+                        "subscription($id: ID!) { orderStatusChanged(orderId: $id, " + "afterVersion: 0) { status } }",
+                        Map.of("id", id))) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("NOT_FOUND");
         }
-        LiveSubscription overSse = SseSubscription.open(http(), RunningStack.token("bob"),
-                "subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) { status } }", Map.of("id", id));
+        LiveSubscription overSse = SseSubscription.open(
+                http(),
+                RunningStack.token("bob"),
+                "subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) { status } }",
+                Map.of("id", id));
         assertThat(overSse.awaitEnd(WAIT)).isTrue();
         assertThat(overSse.errors().toString()).contains("NOT_FOUND");
-        LiveSubscription anonymous = SseSubscription.open(http(), null,
-                "subscription { myOrderStatusChanges { status } }", Map.of());
+        LiveSubscription anonymous =
+                SseSubscription.open(http(), null, "subscription { myOrderStatusChanges { status } }", Map.of());
         assertThat(anonymous.awaitEnd(WAIT)).isTrue();
         assertThat(anonymous.errors().toString()).contains("UNAUTHENTICATED").contains("Sign in to subscribe");
         try (LiveConnection connection = LiveConnection.open(ws(), null);
-             LiveSubscription sub = connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
+                LiveSubscription sub =
+                        connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).as("refused by the router").contains("Sign in to subscribe");
         }
@@ -121,7 +139,7 @@ class SubscriptionIT {
      * every change from now on.
      */
     private static void awaitOpenSubscriptions(int n) {
-        Eventually.await(n + " open subscription(s) at the orders service",
-                () -> RunningStack.openSubscriptions("orders") == n);
+        Eventually.await(
+                n + " open subscription(s) at the orders service", () -> RunningStack.openSubscriptions("orders") == n);
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import oms.testsupport.GraphQlClient;
 import oms.stack.StackOptions;
+import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +63,9 @@ class SupergraphIT {
         assertThat(result.at("/data/customers/edges").size()).isGreaterThanOrEqualTo(50);
         assertThat(result.at("/data/products/pageInfo/hasNextPage").asBoolean()).isTrue();
         for (String status : new String[] {"pending", "confirmed", "rejected", "shipped", "delivered", "cancelled"}) {
-            assertThat(result.at("/data/" + status + "/edges").size()).as(status).isEqualTo(1);
+            assertThat(result.at("/data/" + status + "/edges").size())
+                    .as(status)
+                    .isEqualTo(1);
         }
     }
 
@@ -76,7 +78,9 @@ class SupergraphIT {
         for (JsonNode edge : edges) {
             JsonNode order = edge.at("/node");
             assertThat(order.at("/customer/email").asString()).contains("@");
-            order.at("/lines").forEach(line -> assertThat(line.at("/product/sku").asString()).isNotBlank());
+            order.at("/lines")
+                    .forEach(line ->
+                            assertThat(line.at("/product/sku").asString()).isNotBlank());
             String status = order.at("/status").asString();
             boolean shipped = status.equals("SHIPPED") || status.equals("DELIVERED") || status.equals("CONFIRMED");
             assertThat(order.at("/shipment").isNull()).as(order.toString()).isEqualTo(!shipped);
@@ -108,10 +112,14 @@ class SupergraphIT {
 
     @Test
     void bad_input_gets_a_stable_code_through_the_router() {
-        assertThat(router.execute("{ orders(first: 101) { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(router.execute("{ orders(first: 101) { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
         assertThat(router.execute("{ customer(id: \"00000000-0000-0000-0000-000000000000\") { name } }")
-                .at("/errors/0/extensions/code").asString()).isEqualTo("NOT_FOUND");
+                        .at("/errors/0/extensions/code")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         JsonNode invalid = router.execute("{ orders { nope } }");
         assertThat(invalid.at("/errors/0/extensions/code").asString()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
         assertThat(invalid.toString()).doesNotContain("Exception").doesNotContain("at oms.");

@@ -33,8 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 class TracingIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The span id of the client's own (imaginary) span: the router's span must name it as its parent. */
     private static final String CLIENT_SPAN = "00f067aa0ba902b7";
@@ -44,8 +46,12 @@ class TracingIT {
 
     private record SpanView(String service, String name, String kind, String id, String parentId) {
         static SpanView of(JsonNode span) {
-            return new SpanView(span.at("/localEndpoint/serviceName").asString(), span.path("name").asString(),
-                    span.path("kind").asString(""), span.path("id").asString(), span.path("parentId").asString(""));
+            return new SpanView(
+                    span.at("/localEndpoint/serviceName").asString(),
+                    span.path("name").asString(),
+                    span.path("kind").asString(""),
+                    span.path("id").asString(),
+                    span.path("parentId").asString(""));
         }
 
         @Override
@@ -63,23 +69,32 @@ class TracingIT {
     @Test
     void an_orders_saga_is_one_trace_from_the_router_through_every_service_to_the_subscriber() throws Exception {
         String traceId = newTraceId();
-        GraphQlClient alice = RunningStack.router().withBearer(aliceToken)
+        GraphQlClient alice = RunningStack.router()
+                .withBearer(aliceToken)
                 .withHeader("traceparent", "00-" + traceId + "-" + CLIENT_SPAN + "-01");
-        JsonNode created = alice.execute("""
+        JsonNode created = alice.execute(
+                        """
                 mutation($p: ID!, $k: String!) { createOrder(input: {items: [{productId: $p, quantity: 1}],
                   paymentMethod: CARD, idempotencyKey: $k,
                   shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
                   { order { id } userErrors { code message } } }""",
-                Map.of("p", productWithStock(), "k", UUID.randomUUID().toString())).at("/data/createOrder");
+                        Map.of("p", productWithStock(), "k", UUID.randomUUID().toString()))
+                .at("/data/createOrder");
         assertThat(created.at("/userErrors").size()).as(created.toString()).isZero();
         String orderId = created.at("/order/id").asString();
 
         // a subscriber that replays the order's history: the deliveries join the order's trace
-        try (LiveSubscription sub = SseSubscription.open(URI.create(RunningStack.get().routerUrl()), aliceToken,
+        try (LiveSubscription sub = SseSubscription.open(
+                URI.create(RunningStack.get().routerUrl()),
+                aliceToken,
                 "subscription($id: ID!) { orderStatusChanged(orderId: $id, afterVersion: 0) { status } }",
                 Map.of("id", orderId))) {
-            sub.until(events -> events.stream().anyMatch(e ->
-                    e.at("/data/orderStatusChanged/status").asString().equals("CONFIRMED")), Eventually.STEP);
+            sub.until(
+                    events -> events.stream()
+                            .anyMatch(e -> e.at("/data/orderStatusChanged/status")
+                                    .asString()
+                                    .equals("CONFIRMED")),
+                    Eventually.STEP);
         }
 
         List<String> expected = List.of(
@@ -91,33 +106,49 @@ class TracingIT {
         List<SpanView> spans = awaitSpans(traceId, expected);
 
         SpanView root = find(spans, "router:post /graphql(SERVER)");
-        assertThat(root.parentId()).as("the router continues the client's trace").isEqualTo(CLIENT_SPAN);
+        assertThat(root.parentId())
+                .as("the router continues the client's trace")
+                .isEqualTo(CLIENT_SPAN);
         SpanView ordersServer = find(spans, "orders:http post /graphql(SERVER)");
-        assertThat(ancestors(spans, ordersServer)).as("orders' span hangs under the router's subgraph call")
+        assertThat(ancestors(spans, ordersServer))
+                .as("orders' span hangs under the router's subgraph call")
                 .contains(find(spans, "router:subgraph.execute (orders)(CLIENT)"));
         // each hop's span is a child of the hop before: request → outbox → stream → consumer → outbox → …
-        assertThat(find(spans, "orders:publish orderplaced(PRODUCER)").parentId()).as("the outbox row remembers the request")
-                .isIn(spans.stream().filter(s -> s.service().equals("orders")).map(SpanView::id).toList());
-        assertThat(ancestors(spans, find(spans, "orders:publish orderplaced(PRODUCER)"))).contains(ordersServer);
+        assertThat(find(spans, "orders:publish orderplaced(PRODUCER)").parentId())
+                .as("the outbox row remembers the request")
+                .isIn(spans.stream()
+                        .filter(s -> s.service().equals("orders"))
+                        .map(SpanView::id)
+                        .toList());
+        assertThat(ancestors(spans, find(spans, "orders:publish orderplaced(PRODUCER)")))
+                .contains(ordersServer);
         assertThat(find(spans, "inventory:consume orderplaced(CONSUMER)").parentId())
                 .isEqualTo(find(spans, "orders:publish orderplaced(PRODUCER)").id());
         assertThat(find(spans, "inventory:publish stockreserved(PRODUCER)").parentId())
-                .isEqualTo(find(spans, "inventory:consume orderplaced(CONSUMER)").id());
+                .isEqualTo(
+                        find(spans, "inventory:consume orderplaced(CONSUMER)").id());
         assertThat(find(spans, "orders:consume stockreserved(CONSUMER)").parentId())
-                .isEqualTo(find(spans, "inventory:publish stockreserved(PRODUCER)").id());
+                .isEqualTo(
+                        find(spans, "inventory:publish stockreserved(PRODUCER)").id());
         assertThat(find(spans, "shipping:consume orderconfirmed(CONSUMER)").parentId())
-                .isEqualTo(find(spans, "orders:publish orderconfirmed(PRODUCER)").id());
-        assertThat(find(spans, "orders:deliver order status confirmed(PRODUCER)").parentId())
+                .isEqualTo(
+                        find(spans, "orders:publish orderconfirmed(PRODUCER)").id());
+        assertThat(find(spans, "orders:deliver order status confirmed(PRODUCER)")
+                        .parentId())
                 .as("the change to CONFIRMED was made while handling StockReserved")
                 .isEqualTo(find(spans, "orders:consume stockreserved(CONSUMER)").id());
 
         // the orders service's line for this placement: JSON, with the trace id
         Path log = RunningStack.get().options().dataDir().resolve("logs/orders.log");
-        Eventually.await("the placement's log line in " + log, () -> placementLine(log, traceId).isPresent());
+        Eventually.await(
+                "the placement's log line in " + log,
+                () -> placementLine(log, traceId).isPresent());
         JsonNode line = placementLine(log, traceId).orElseThrow();
         assertThat(line.path("service").path("name").asString()).isEqualTo("orders");
         assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
-        assertThat(line.has("@timestamp") && line.at("/log/level").asString().equals("INFO")).as(line.toString()).isTrue();
+        assertThat(line.has("@timestamp") && line.at("/log/level").asString().equals("INFO"))
+                .as(line.toString())
+                .isTrue();
     }
 
     @Test
@@ -126,13 +157,21 @@ class TracingIT {
         JsonNode page = ada.withHeader("traceparent", "00-" + traceId + "-" + CLIENT_SPAN + "-01")
                 .execute("query Page { orders(first: 3) { edges { node { number customer { name } } } } }");
         assertThat(page.at("/errors").isMissingNode()).as(page.toString()).isTrue();
-        List<SpanView> spans = awaitSpans(traceId, List.of("router:subgraph.execute (orders)(CLIENT)",
-                "router:subgraph.execute (customers)(CLIENT)", "orders:http post /graphql(SERVER)",
-                "customers:http post /graphql(SERVER)"));
+        List<SpanView> spans = awaitSpans(
+                traceId,
+                List.of(
+                        "router:subgraph.execute (orders)(CLIENT)",
+                        "router:subgraph.execute (customers)(CLIENT)",
+                        "orders:http post /graphql(SERVER)",
+                        "customers:http post /graphql(SERVER)"));
         assertThat(ancestors(spans, find(spans, "customers:http post /graphql(SERVER)")))
-                .contains(find(spans, "router:subgraph.execute (customers)(CLIENT)"), find(spans, "router:post /graphql(SERVER)"));
-        assertThat(spans).as("the operation's name is on the router's span").anyMatch(s -> s.name().contains("Page")
-                || s.service().equals("router") && s.name().startsWith("graphql.operation"));
+                .contains(
+                        find(spans, "router:subgraph.execute (customers)(CLIENT)"),
+                        find(spans, "router:post /graphql(SERVER)"));
+        assertThat(spans)
+                .as("the operation's name is on the router's span")
+                .anyMatch(s -> s.name().contains("Page")
+                        || s.service().equals("router") && s.name().startsWith("graphql.operation"));
     }
 
     private static Optional<JsonNode> placementLine(Path log, String traceId) {
@@ -140,7 +179,8 @@ class TracingIT {
             for (String text : Files.readAllLines(log)) {
                 if (text.contains(traceId)) {
                     JsonNode line = GraphQlClient.json().readTree(text);
-                    if (traceId.equals(line.path("traceId").asString()) && line.path("message").asString().startsWith("Placed ")) {
+                    if (traceId.equals(line.path("traceId").asString())
+                            && line.path("message").asString().startsWith("Placed ")) {
                         return Optional.of(line);
                     }
                 }
@@ -152,7 +192,9 @@ class TracingIT {
     }
 
     private static SpanView find(List<SpanView> spans, String label) {
-        return spans.stream().filter(s -> s.toString().equals(label)).findFirst()
+        return spans.stream()
+                .filter(s -> s.toString().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no span " + label + " in " + spans));
     }
 
@@ -186,14 +228,18 @@ class TracingIT {
 
     private static List<SpanView> trace(String traceId) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(RunningStack.get().zipkinUrl() + "/api/v2/trace/" + traceId)).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(RunningStack.get().zipkinUrl() + "/api/v2/trace/" + traceId))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return List.of();
             }
-            return StreamSupport.stream(GraphQlClient.json().readTree(response.body()).spliterator(), false)
-                    .map(SpanView::of).toList();
+            return StreamSupport.stream(
+                            GraphQlClient.json().readTree(response.body()).spliterator(), false)
+                    .map(SpanView::of)
+                    .toList();
         } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {
@@ -203,8 +249,9 @@ class TracingIT {
     }
 
     private String productWithStock() {
-        for (JsonNode edge : ada.execute("{ products(first: 100, activeOnly: true) { edges { node { id "
-                + "stock { available } } } } }").at("/data/products/edges")) {
+        for (JsonNode edge : ada.execute(
+                        "{ products(first: 100, activeOnly: true) { edges { node { id " + "stock { available } } } } }")
+                .at("/data/products/edges")) {
             if (edge.at("/node/stock/available").asInt() >= 5) {
                 return edge.at("/node/id").asString();
             }

@@ -17,8 +17,10 @@ public final class GraphQlClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     // HTTP/1.1: an h2c upgrade request makes some servers (the Node router) hold the connection
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI endpoint;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean signed = true;
@@ -57,7 +59,8 @@ public final class GraphQlClient {
 
     /** Posts a query and returns the whole response body ({@code data}, {@code errors}). */
     public JsonNode execute(String query, Map<String, ?> variables) {
-        return send(JSON.writeValueAsString(GraphQlRequests.body(query, variables, signed))).body();
+        return send(JSON.writeValueAsString(GraphQlRequests.body(query, variables, signed)))
+                .body();
     }
 
     public JsonNode execute(String query) {

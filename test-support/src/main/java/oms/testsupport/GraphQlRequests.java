@@ -19,7 +19,9 @@ public final class GraphQlRequests {
         body.put("variables", variables == null ? Map.of() : variables);
         String secret = signed ? RouterSignature.configuredSecret() : null;
         if (secret != null && !secret.isBlank()) {
-            body.put("extensions", Map.of(RouterSignature.EXTENSION, new RouterSignature(secret).sign(query, variables)));
+            body.put(
+                    "extensions",
+                    Map.of(RouterSignature.EXTENSION, new RouterSignature(secret).sign(query, variables)));
         }
         return body;
     }

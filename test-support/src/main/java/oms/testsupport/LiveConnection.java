@@ -26,8 +26,10 @@ public final class LiveConnection implements AutoCloseable {
      * Shared and strongly held: a java.net.http client whose last reference is dropped stops its
      * selector thread, which silently stalls every WebSocket it opened.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final WebSocket socket;
     private final Map<String, LiveSubscription.Listener> listeners = new ConcurrentHashMap<>();
@@ -40,7 +42,8 @@ public final class LiveConnection implements AutoCloseable {
         this.socket = HTTP.newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Receiver()).join();
+                .buildAsync(uri, new Receiver())
+                .join();
         Map<String, Object> init = new LinkedHashMap<>();
         init.put("type", "connection_init");
         // always a payload: a server may read a missing one as "no connection_init yet"
@@ -48,7 +51,8 @@ public final class LiveConnection implements AutoCloseable {
         send(init);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger INIT_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger INIT_RETRIES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Opens a connection and waits for connection_ack. A server that closes a fresh connection with
@@ -130,8 +134,11 @@ public final class LiveConnection implements AutoCloseable {
             synchronized (this) {
                 queued = sending;
             }
-            queued.exceptionally(e -> null).thenCompose(v -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
-                    .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            queued.exceptionally(e -> null)
+                    .thenCompose(v -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
         socket.abort();
     }
@@ -176,15 +183,18 @@ public final class LiveConnection implements AutoCloseable {
                         listener.complete();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
             closed.complete(statusCode + " " + reason);
-            listeners.values().forEach(l -> l.error(JSON.createArrayNode().add(
-                    JSON.createObjectNode().put("message", "Connection closed: " + statusCode + " " + reason))));
+            listeners
+                    .values()
+                    .forEach(l -> l.error(JSON.createArrayNode()
+                            .add(JSON.createObjectNode()
+                                    .put("message", "Connection closed: " + statusCode + " " + reason))));
             listeners.clear();
             return null;
         }
@@ -192,8 +202,10 @@ public final class LiveConnection implements AutoCloseable {
         @Override
         public void onError(WebSocket ws, Throwable error) {
             closed.complete("error " + error);
-            listeners.values().forEach(l -> l.error(JSON.createArrayNode().add(
-                    JSON.createObjectNode().put("message", "Connection failed: " + error))));
+            listeners
+                    .values()
+                    .forEach(l -> l.error(JSON.createArrayNode()
+                            .add(JSON.createObjectNode().put("message", "Connection failed: " + error))));
             listeners.clear();
         }
     }

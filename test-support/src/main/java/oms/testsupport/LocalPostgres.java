@@ -25,6 +25,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final EmbeddedPostgres.Builder builder;
     /** The data directory of a server that can restart; null for a throw-away one. */
     private final Path dataDir;
+
     private volatile EmbeddedPostgres server;
 
     private LocalPostgres(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
@@ -56,14 +57,18 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres restartable(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
-        return new LocalPostgres(builder(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off"), dataDir);
+        return new LocalPostgres(
+                builder(port)
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off"),
+                dataDir);
     }
 
     private static EmbeddedPostgres.Builder fast(EmbeddedPostgres.Builder builder) {
         // durability is pointless for a server that is thrown away: trade it for test speed
-        return builder
-                .setServerConfig("fsync", "off")
+        return builder.setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off");
     }
@@ -92,7 +97,9 @@ public final class LocalPostgres implements AutoCloseable {
         }
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return lines.isEmpty() ? java.util.Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().strip()));
+            return lines.isEmpty()
+                    ? java.util.Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.getFirst().strip()));
         } catch (IOException | NumberFormatException e) {
             return java.util.Optional.empty();
         }
@@ -103,7 +110,8 @@ public final class LocalPostgres implements AutoCloseable {
      * would, and waits until its processes are gone.
      */
     public void kill() {
-        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        ProcessHandle postmaster =
+                postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         List<ProcessHandle> backends = postmaster.descendants().toList();
         postmaster.destroyForcibly();
         backends.forEach(ProcessHandle::destroyForcibly);
@@ -134,7 +142,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("Unsafe database name: " + name);
         }
         try (Connection c = server.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {

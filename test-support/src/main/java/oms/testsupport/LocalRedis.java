@@ -49,12 +49,16 @@ public final class LocalRedis implements AutoCloseable {
         synchronized (STARTS) {
             java.util.Set<ProcessHandle> before = redisChildren();
             server.start();
-            process = redisChildren().stream().filter(p -> !before.contains(p)).findFirst().orElse(null);
+            process = redisChildren().stream()
+                    .filter(p -> !before.contains(p))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     private static java.util.Set<ProcessHandle> redisChildren() {
-        return ProcessHandle.current().children()
+        return ProcessHandle.current()
+                .children()
                 .filter(p -> p.info().command().map(c -> c.contains("redis")).orElse(false))
                 .collect(java.util.stream.Collectors.toSet());
     }

@@ -37,8 +37,11 @@ final class RespConnection implements AutoCloseable {
     Object call(String... parts) throws IOException {
         StringBuilder command = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
-            command.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-                    .append(part).append("\r\n");
+            command.append('$')
+                    .append(part.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         out.write(command.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,10 @@ public final class SseSubscription {
     private SseSubscription() {}
 
     public static LiveSubscription open(URI endpoint, String bearer, String query, Map<String, ?> variables) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Map<String, Object> body = GraphQlRequests.body(query, variables, true);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
@@ -47,8 +48,8 @@ public final class SseSubscription {
             holder.lines = response.body();
             if (response.statusCode() != 200) {
                 String text = String.join("\n", response.body().toList());
-                listener.error(JSON.createArrayNode().add(JSON.createObjectNode()
-                        .put("message", "HTTP " + response.statusCode() + ": " + text)));
+                listener.error(JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("message", "HTTP " + response.statusCode() + ": " + text)));
                 return;
             }
             String event = null;

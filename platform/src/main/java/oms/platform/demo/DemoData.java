@@ -15,7 +15,10 @@ import java.util.UUID;
  * shipments exist for exactly the shipped orders. Timestamps are anchored to the seeding day.
  */
 public record DemoData(
-        List<DemoCustomer> customers, List<DemoProduct> products, List<DemoOrder> orders, List<DemoShipment> shipments) {
+        List<DemoCustomer> customers,
+        List<DemoProduct> products,
+        List<DemoOrder> orders,
+        List<DemoShipment> shipments) {
 
     public static final int CUSTOMERS = 60;
     public static final int PRODUCTS = 200;
@@ -24,24 +27,57 @@ public record DemoData(
     public record Address(String line1, String city, String postalCode, String country) {}
 
     /** A demo customer; {@code subject} is the demo login linked to it (alice, bob), else null. */
-    public record DemoCustomer(UUID id, String firstName, String lastName, String email, String phone,
-                               String status, List<String> tags, Address address, Instant createdAt, String subject) {}
+    public record DemoCustomer(
+            UUID id,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String status,
+            List<String> tags,
+            Address address,
+            Instant createdAt,
+            String subject) {}
 
-    public record DemoProduct(UUID id, String sku, String name, String description, BigDecimal price,
-                              String currency, boolean active, int onHand, int reserved) {}
+    public record DemoProduct(
+            UUID id,
+            String sku,
+            String name,
+            String description,
+            BigDecimal price,
+            String currency,
+            boolean active,
+            int onHand,
+            int reserved) {}
 
     public record DemoLine(UUID productId, String sku, String productName, int quantity, BigDecimal unitPrice) {}
 
-    public record DemoStatusChange(int version, String fromStatus, String toStatus, String actor, String reason, Instant at) {}
+    public record DemoStatusChange(
+            int version, String fromStatus, String toStatus, String actor, String reason, Instant at) {}
 
-    public record DemoOrder(UUID id, long number, UUID customerId, List<DemoLine> lines, Address shippingAddress,
-                            String paymentMethod, String status, String paymentStatus, Instant placedAt,
-                            List<DemoStatusChange> history) {}
+    public record DemoOrder(
+            UUID id,
+            long number,
+            UUID customerId,
+            List<DemoLine> lines,
+            Address shippingAddress,
+            String paymentMethod,
+            String status,
+            String paymentStatus,
+            Instant placedAt,
+            List<DemoStatusChange> history) {}
 
     public record DemoShipmentEvent(String status, String location, String description, Instant at) {}
 
-    public record DemoShipment(UUID id, UUID orderId, UUID customerId, String carrier, String trackingNumber, String status,
-                               Instant createdAt, List<DemoShipmentEvent> events) {}
+    public record DemoShipment(
+            UUID id,
+            UUID orderId,
+            UUID customerId,
+            String carrier,
+            String trackingNumber,
+            String status,
+            Instant createdAt,
+            List<DemoShipmentEvent> events) {}
 
     public static UUID id(String kind, int n) {
         return UUID.nameUUIDFromBytes((kind + ":" + n).getBytes(StandardCharsets.UTF_8));

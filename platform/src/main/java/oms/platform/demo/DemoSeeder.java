@@ -37,11 +37,14 @@ public abstract class DemoSeeder implements ApplicationRunner {
     @Override
     public final void run(ApplicationArguments args) {
         Boolean seeded = db.sql("SELECT EXISTS (SELECT 1 FROM " + guardTable + ") AS seeded")
-                .map(row -> row.get("seeded", Boolean.class)).one().block();
+                .map(row -> row.get("seeded", Boolean.class))
+                .one()
+                .block();
         if (Boolean.TRUE.equals(seeded)) {
             return;
         }
-        String summary = seed(DemoData.generate(Instant.now())).as(tx::transactional).block();
+        String summary =
+                seed(DemoData.generate(Instant.now())).as(tx::transactional).block();
         log.info("Seeded {}", summary);
     }
 

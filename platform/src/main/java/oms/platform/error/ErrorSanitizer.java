@@ -31,7 +31,8 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
             if (errors.isEmpty() || errors.stream().allMatch(ErrorSanitizer::hasCode)) {
                 return response;
             }
-            return response.transform(builder -> builder.errors(errors.stream().map(ErrorSanitizer::sanitize).toList()));
+            return response.transform(builder ->
+                    builder.errors(errors.stream().map(ErrorSanitizer::sanitize).toList()));
         });
     }
 
@@ -44,13 +45,15 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
     private static boolean isVariableProblem(GraphQLError error) {
         String type = String.valueOf(error.getErrorType());
         return (type.equals("BAD_REQUEST") || type.equals(ErrorType.ValidationError.name()))
-                && error.getMessage() != null && error.getMessage().startsWith("Variable '");
+                && error.getMessage() != null
+                && error.getMessage().startsWith("Variable '");
     }
 
     /** The lexer's refusals (broken unicode escapes and the like) reach us as bad requests, not syntax errors. */
     private static boolean isLexerProblem(GraphQLError error) {
         String message = error.getMessage();
-        return String.valueOf(error.getErrorType()).equals("BAD_REQUEST") && message != null
+        return String.valueOf(error.getErrorType()).equals("BAD_REQUEST")
+                && message != null
                 && (message.startsWith("Invalid unicode") || message.startsWith("Invalid syntax"));
     }
 

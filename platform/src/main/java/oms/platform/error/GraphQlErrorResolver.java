@@ -24,8 +24,10 @@ import reactor.core.publisher.Mono;
  * anything else becomes {@code INTERNAL} with an incident id, and its text stays in the log.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataFetcherExceptionHandler,
-        org.springframework.graphql.execution.SubscriptionExceptionResolver {
+public class GraphQlErrorResolver
+        implements DataFetcherExceptionResolver,
+                DataFetcherExceptionHandler,
+                org.springframework.graphql.execution.SubscriptionExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
     static final String UNAVAILABLE = "The service is briefly unavailable (its database or Redis is not answering); "
@@ -41,28 +43,36 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
     public Mono<List<GraphQLError>> resolveException(Throwable exception) {
         Throwable cause = unwrap(exception);
         if (cause instanceof DomainException domain) {
-            return Mono.just(List.of(GraphqlErrorBuilder.newError().message(domain.getMessage())
-                    .errorType(Classification.of(domain.code())).extensions(extensions(domain.code(), domain.field()))
+            return Mono.just(List.of(GraphqlErrorBuilder.newError()
+                    .message(domain.getMessage())
+                    .errorType(Classification.of(domain.code()))
+                    .extensions(extensions(domain.code(), domain.field()))
                     .build()));
         }
         if (Outages.isOutage(cause)) {
             log.warn("A subscription ended because a dependency is unavailable: {}", cause.toString());
-            return Mono.just(List.of(GraphqlErrorBuilder.newError().message(UNAVAILABLE)
+            return Mono.just(List.of(GraphqlErrorBuilder.newError()
+                    .message(UNAVAILABLE)
                     .errorType(Classification.of(ErrorCode.SERVICE_UNAVAILABLE))
-                    .extensions(extensions(ErrorCode.SERVICE_UNAVAILABLE, List.of())).build()));
+                    .extensions(extensions(ErrorCode.SERVICE_UNAVAILABLE, List.of()))
+                    .build()));
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unhandled error in a subscription (incident {})", incident, cause);
-        return Mono.just(List.of(GraphqlErrorBuilder.newError().message("Internal error (incident " + incident + ")")
-                .errorType(Classification.of(ErrorCode.INTERNAL)).extensions(extensions(ErrorCode.INTERNAL, List.of()))
+        return Mono.just(List.of(GraphqlErrorBuilder.newError()
+                .message("Internal error (incident " + incident + ")")
+                .errorType(Classification.of(ErrorCode.INTERNAL))
+                .extensions(extensions(ErrorCode.INTERNAL, List.of()))
                 .build()));
     }
 
     /** The same mapping for the paths that bypass the resolvers, such as federation's entity fetchers. */
     @Override
-    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters params) {
         GraphQLError error = toError(params.getException(), params.getDataFetchingEnvironment());
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
     private static GraphQLError toError(Throwable exception, DataFetchingEnvironment env) {
@@ -72,12 +82,18 @@ public class GraphQlErrorResolver implements DataFetcherExceptionResolver, DataF
         }
         if (Outages.isOutage(cause)) {
             // the database or Redis is down, restarting or too slow: the client may try again
-            log.warn("{} failed because a dependency is unavailable: {}", env.getExecutionStepInfo().getPath(),
+            log.warn(
+                    "{} failed because a dependency is unavailable: {}",
+                    env.getExecutionStepInfo().getPath(),
                     cause.toString());
             return error(env, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE, List.of());
         }
         String incident = UUID.randomUUID().toString();
-        log.error("Unhandled error in {} (incident {})", env.getExecutionStepInfo().getPath(), incident, cause);
+        log.error(
+                "Unhandled error in {} (incident {})",
+                env.getExecutionStepInfo().getPath(),
+                incident,
+                cause);
         return error(env, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", List.of());
     }
 

@@ -40,7 +40,10 @@ final class AckHold {
             Path held = dir.resolve(group + "." + stream + ".held");
             Path partial = dir.resolve(group + "." + stream + ".held.partial");
             Files.writeString(partial, events + " " + ProcessHandle.current().pid());
-            Files.move(partial, held, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    held,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

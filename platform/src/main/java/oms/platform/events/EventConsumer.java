@@ -3,8 +3,8 @@ package oms.platform.events;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
@@ -50,21 +50,30 @@ public class EventConsumer extends BackgroundWorker {
     private final Counter parked;
     private boolean groupsReady;
 
-    EventConsumer(String group, List<String> streams, EventStore store, RedisClient client, MeterRegistry meters,
-                  Duration reclaimIdle, AckHold hold) {
+    EventConsumer(
+            String group,
+            List<String> streams,
+            EventStore store,
+            RedisClient client,
+            MeterRegistry meters,
+            Duration reclaimIdle,
+            AckHold hold) {
         super("consumer-" + group);
         if (reclaimIdle.isNegative() || reclaimIdle.isZero()) {
             throw new IllegalArgumentException("The reclaim idle time must be positive, got " + reclaimIdle);
         }
         this.group = group;
         this.reclaimIdle = reclaimIdle;
-        this.consumer = group + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.consumer = group + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         this.streams = List.copyOf(streams);
         this.store = store;
         this.client = client;
         this.hold = hold;
-        this.consumed = Counter.builder("oms.events.consumed").tag("consumer", group).register(meters);
-        this.parked = Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
+        this.consumed =
+                Counter.builder("oms.events.consumed").tag("consumer", group).register(meters);
+        this.parked =
+                Counter.builder("oms.events.parked").tag("consumer", group).register(meters);
     }
 
     /** The consumer group, e.g. {@code orders}. */
@@ -92,17 +101,32 @@ public class EventConsumer extends BackgroundWorker {
                 if (System.nanoTime() - lastReclaim > reclaimIdle.toNanos() / 2) {
                     lastReclaim = System.nanoTime();
                     for (String stream : streams) {
-                        process(redis, stream, redis.xautoclaim(stream, XAutoClaimArgs.Builder
-                                .xautoclaim(Consumer.from(group, consumer), reclaimIdle, "0-0").count(BATCH)).getMessages());
+                        process(
+                                redis,
+                                stream,
+                                redis.xautoclaim(
+                                                stream,
+                                                XAutoClaimArgs.Builder.xautoclaim(
+                                                                Consumer.from(group, consumer), reclaimIdle, "0-0")
+                                                        .count(BATCH))
+                                        .getMessages());
                     }
                 }
                 @SuppressWarnings("unchecked")
                 XReadArgs.StreamOffset<String>[] offsets = streams.stream()
-                        .map(s -> XReadArgs.StreamOffset.lastConsumed(s)).toArray(XReadArgs.StreamOffset[]::new);
-                List<StreamMessage<String, String>> messages = redis.xreadgroup(Consumer.from(group, consumer),
-                        XReadArgs.Builder.count(BATCH).block(Duration.ofMillis(500)), offsets);
+                        .map(s -> XReadArgs.StreamOffset.lastConsumed(s))
+                        .toArray(XReadArgs.StreamOffset[]::new);
+                List<StreamMessage<String, String>> messages = redis.xreadgroup(
+                        Consumer.from(group, consumer),
+                        XReadArgs.Builder.count(BATCH).block(Duration.ofMillis(500)),
+                        offsets);
                 for (String stream : streams) {
-                    process(redis, stream, messages.stream().filter(m -> m.getStream().equals(stream)).toList());
+                    process(
+                            redis,
+                            stream,
+                            messages.stream()
+                                    .filter(m -> m.getStream().equals(stream))
+                                    .toList());
                 }
                 backoff = 100;
             } catch (RuntimeException e) {
@@ -127,7 +151,8 @@ public class EventConsumer extends BackgroundWorker {
         for (String stream : streams) {
             try {
                 // from the beginning: events published before this service first ran still count
-                redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group, XGroupCreateArgs.Builder.mkstream());
+                redis.xgroupCreate(
+                        XReadArgs.StreamOffset.from(stream, "0"), group, XGroupCreateArgs.Builder.mkstream());
             } catch (RedisBusyException alreadyThere) {
                 // BUSYGROUP: the group exists
             }
@@ -135,7 +160,8 @@ public class EventConsumer extends BackgroundWorker {
         groupsReady = true;
     }
 
-    private void process(RedisCommands<String, String> redis, String stream, List<StreamMessage<String, String>> messages) {
+    private void process(
+            RedisCommands<String, String> redis, String stream, List<StreamMessage<String, String>> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -168,19 +194,30 @@ public class EventConsumer extends BackgroundWorker {
         consumed.increment(events.size());
     }
 
-    private void onFailure(RedisCommands<String, String> redis, String stream, InboundEvent event, RuntimeException error) {
-        List<PendingMessage> pending = redis.xpending(stream, group,
-                Range.create(event.messageId(), event.messageId()), Limit.from(1));
+    private void onFailure(
+            RedisCommands<String, String> redis, String stream, InboundEvent event, RuntimeException error) {
+        List<PendingMessage> pending =
+                redis.xpending(stream, group, Range.create(event.messageId(), event.messageId()), Limit.from(1));
         long deliveries = pending.isEmpty() ? 1 : pending.getFirst().getRedeliveryCount();
         if (deliveries >= MAX_DELIVERIES) {
-            log.error("Parking event {} ({}) on {} after {} deliveries: {}", event.id(), event.type(), stream, deliveries,
+            log.error(
+                    "Parking event {} ({}) on {} after {} deliveries: {}",
+                    event.id(),
+                    event.type(),
+                    stream,
+                    deliveries,
                     error.getMessage());
             store.park(group, event, error, deliveries);
             redis.xack(stream, group, event.messageId());
             parked.increment();
         } else {
-            log.warn("Event {} ({}) on {} failed (delivery {}), will retry: {}", event.id(), event.type(), stream,
-                    deliveries, error.getMessage());
+            log.warn(
+                    "Event {} ({}) on {} failed (delivery {}), will retry: {}",
+                    event.id(),
+                    event.type(),
+                    stream,
+                    deliveries,
+                    error.getMessage());
         }
     }
 
@@ -192,8 +229,14 @@ public class EventConsumer extends BackgroundWorker {
         } catch (IllegalArgumentException e) {
             eventId = null;
         }
-        return new InboundEvent(stream, m.getId(), eventId, m.getBody().get("type"), m.getBody().get("key"),
-                m.getBody().get("payload"), EventTracing.valid(m.getBody().get("traceparent")));
+        return new InboundEvent(
+                stream,
+                m.getId(),
+                eventId,
+                m.getBody().get("type"),
+                m.getBody().get("key"),
+                m.getBody().get("payload"),
+                EventTracing.valid(m.getBody().get("traceparent")));
     }
 
     @Override

@@ -19,8 +19,14 @@ public class EventConsumers {
     private final AckHold hold;
     private final EventTracing tracing;
 
-    EventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
-                   Duration reclaimIdle, AckHold hold, EventTracing tracing) {
+    EventConsumers(
+            RedisClient client,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            MeterRegistry meters,
+            Duration reclaimIdle,
+            AckHold hold,
+            EventTracing tracing) {
         this.tracing = tracing;
         this.client = client;
         this.db = db;
@@ -31,6 +37,7 @@ public class EventConsumers {
     }
 
     public EventConsumer create(String group, List<String> streams, EventHandler handler) {
-        return new EventConsumer(group, streams, new EventStore(db, tx, handler, tracing), client, meters, reclaimIdle, hold);
+        return new EventConsumer(
+                group, streams, new EventStore(db, tx, handler, tracing), client, meters, reclaimIdle, hold);
     }
 }

@@ -47,8 +47,12 @@ public class EventStore {
                 .collect(Collectors.toSet())
                 .flatMap(fresh -> handle(events, fresh));
         // one consumer span per event, child of its publish span; the handler's writes join those traces
-        EventTracing.Consumption spans = tracing.consuming(consumer, events.getFirst().stream(), events.stream()
-                .map(e -> new EventTracing.TracedEvent(e.id(), e.type(), e.key(), e.traceparent())).toList());
+        EventTracing.Consumption spans = tracing.consuming(
+                consumer,
+                events.getFirst().stream(),
+                events.stream()
+                        .map(e -> new EventTracing.TracedEvent(e.id(), e.type(), e.key(), e.traceparent()))
+                        .toList());
         try {
             tx.transactional(work).contextWrite(spans::write).block();
         } catch (RuntimeException e) {
@@ -61,7 +65,9 @@ public class EventStore {
     private Mono<Void> handle(List<InboundEvent> events, Set<UUID> fresh) {
         // a duplicate inside one batch counts once: the first copy is the one handled
         Set<UUID> taken = new java.util.HashSet<>();
-        List<InboundEvent> todo = events.stream().filter(e -> fresh.contains(e.id()) && taken.add(e.id())).toList();
+        List<InboundEvent> todo = events.stream()
+                .filter(e -> fresh.contains(e.id()) && taken.add(e.id()))
+                .toList();
         return todo.isEmpty() ? Mono.empty() : handler.handle(todo);
     }
 

@@ -2,11 +2,11 @@ package oms.platform.events;
 
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import oms.platform.tracing.EventTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +33,12 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, RedisClient client, MeterRegistry meters, EventTracing tracing,
-                            @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
+    OutboxRelay outboxRelay(
+            DatabaseClient db,
+            RedisClient client,
+            MeterRegistry meters,
+            EventTracing tracing,
+            @Value("${oms.outbox.poll-interval:2s}") Duration pollInterval) {
         return new OutboxRelay(db, client, pollInterval, meters, tracing);
     }
 
@@ -53,10 +57,13 @@ public class EventsAutoConfiguration {
      * within minutes), plus each service's own rules (beans of {@link Retention.Rule}).
      */
     @Bean
-    Retention retention(DatabaseClient db, TransactionalOperator tx, List<Retention.Rule> serviceRules,
-                        @Value("${oms.retention.outbox:1d}") Duration outbox,
-                        @Value("${oms.retention.processed-events:7d}") Duration processed,
-                        @Value("${oms.retention.interval:1h}") Duration interval) {
+    Retention retention(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            List<Retention.Rule> serviceRules,
+            @Value("${oms.retention.outbox:1d}") Duration outbox,
+            @Value("${oms.retention.processed-events:7d}") Duration processed,
+            @Value("${oms.retention.interval:1h}") Duration interval) {
         List<Retention.Rule> rules = new ArrayList<>(List.of(
                 new Retention.Rule("outbox", "published_at", outbox),
                 new Retention.Rule("processed_events", "processed_at", processed)));
@@ -76,9 +83,14 @@ public class EventsAutoConfiguration {
      * only for crash tests, see {@link AckHold}.
      */
     @Bean
-    EventConsumers eventConsumers(RedisClient client, DatabaseClient db, TransactionalOperator tx, MeterRegistry meters,
-                                  @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle,
-                                  @Value("${oms.events.test-hold-dir:}") String holdDir, EventTracing tracing) {
+    EventConsumers eventConsumers(
+            RedisClient client,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            MeterRegistry meters,
+            @Value("${oms.events.reclaim-idle:30s}") Duration reclaimIdle,
+            @Value("${oms.events.test-hold-dir:}") String holdDir,
+            EventTracing tracing) {
         return new EventConsumers(client, db, tx, meters, reclaimIdle, AckHold.in(holdDir), tracing);
     }
 }

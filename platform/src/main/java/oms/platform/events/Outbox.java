@@ -31,20 +31,28 @@ public class Outbox {
             return Mono.empty();
         }
         // each row remembers the trace it belongs to: the request's, or the consumed event's for that key
-        return tracing.parents().flatMap(parents -> db.sql("""
+        return tracing.parents()
+                .flatMap(parents -> db.sql("""
                         INSERT INTO outbox (event_id, stream, type, key, payload, traceparent)
                         SELECT id, stream, type, key, payload::jsonb, traceparent
                         FROM unnest(:ids::uuid[], :streams::text[], :types::text[], :keys::text[], :payloads::text[],
                                     :traces::text[])
                              AS t(id, stream, type, key, payload, traceparent)""")
-                .bind("ids", events.stream().map(OutboundEvent::id).toArray(java.util.UUID[]::new))
-                .bind("streams", events.stream().map(OutboundEvent::stream).toArray(String[]::new))
-                .bind("types", events.stream().map(OutboundEvent::type).toArray(String[]::new))
-                .bind("keys", events.stream().map(OutboundEvent::key).toArray(String[]::new))
-                .bind("payloads", events.stream().map(OutboundEvent::payload).toArray(String[]::new))
-                .bind("traces", events.stream().map(e -> parents.apply(e.key())).toArray(String[]::new))
-                .fetch().rowsUpdated()
-                .then());
+                        .bind("ids", events.stream().map(OutboundEvent::id).toArray(java.util.UUID[]::new))
+                        .bind(
+                                "streams",
+                                events.stream().map(OutboundEvent::stream).toArray(String[]::new))
+                        .bind("types", events.stream().map(OutboundEvent::type).toArray(String[]::new))
+                        .bind("keys", events.stream().map(OutboundEvent::key).toArray(String[]::new))
+                        .bind(
+                                "payloads",
+                                events.stream().map(OutboundEvent::payload).toArray(String[]::new))
+                        .bind(
+                                "traces",
+                                events.stream().map(e -> parents.apply(e.key())).toArray(String[]::new))
+                        .fetch()
+                        .rowsUpdated()
+                        .then());
     }
 
     /** Asks the relay to publish now rather than at its next poll; call after the transaction commits. */

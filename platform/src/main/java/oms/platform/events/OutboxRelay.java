@@ -7,16 +7,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import oms.platform.tracing.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import oms.platform.tracing.EventTracing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +37,7 @@ public class OutboxRelay extends BackgroundWorker {
     private static final long MAX_STREAM_LENGTH = 1_000_000;
     /** How long a claim keeps other instances off the rows; a publish that takes longer is abandoned. */
     static final Duration LEASE = Duration.ofSeconds(30);
+
     private static final Duration PUBLISH_TIMEOUT = LEASE.dividedBy(3);
 
     private final DatabaseClient db;
@@ -49,14 +50,16 @@ public class OutboxRelay extends BackgroundWorker {
 
     private final EventTracing tracing;
 
-    public OutboxRelay(DatabaseClient db, RedisClient client, Duration pollInterval, MeterRegistry meters,
-                       EventTracing tracing) {
+    public OutboxRelay(
+            DatabaseClient db, RedisClient client, Duration pollInterval, MeterRegistry meters, EventTracing tracing) {
         super("outbox-relay");
         this.db = db;
         this.tracing = tracing;
         this.client = client;
         this.pollInterval = pollInterval;
-        this.published = Counter.builder("oms.outbox.published").description("Events relayed to Redis").register(meters);
+        this.published = Counter.builder("oms.outbox.published")
+                .description("Events relayed to Redis")
+                .register(meters);
     }
 
     public void wakeUp() {
@@ -105,9 +108,14 @@ public class OutboxRelay extends BackgroundWorker {
                 .bind("me", instance)
                 .bind("lease", (double) LEASE.toSeconds())
                 .bind("batch", BATCH)
-                .map(row -> new Pending(row.get("id", Long.class), row.get("event_id", UUID.class).toString(),
-                        row.get("stream", String.class), row.get("type", String.class), row.get("key", String.class),
-                        row.get("payload", String.class), row.get("traceparent", String.class),
+                .map(row -> new Pending(
+                        row.get("id", Long.class),
+                        row.get("event_id", UUID.class).toString(),
+                        row.get("stream", String.class),
+                        row.get("type", String.class),
+                        row.get("key", String.class),
+                        row.get("payload", String.class),
+                        row.get("traceparent", String.class),
                         row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .all()
                 .sort(Comparator.comparingLong(Pending::id))
@@ -139,16 +147,20 @@ public class OutboxRelay extends BackgroundWorker {
     }
 
     private Mono<Long> markPublished(List<Pending> rows) {
-        return db.sql("UPDATE outbox SET published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids)")
+        return db.sql(
+                        "UPDATE outbox SET published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids)")
                 .bind("ids", ids(rows))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Long> unclaim(List<Pending> rows) {
-        return db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids) AND claimed_by = :me")
+        return db.sql(
+                        "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY(:ids) AND claimed_by = :me")
                 .bind("ids", ids(rows))
                 .bind("me", instance)
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private static Long[] ids(List<Pending> rows) {
@@ -194,6 +206,13 @@ public class OutboxRelay extends BackgroundWorker {
         }
     }
 
-    private record Pending(long id, String eventId, String stream, String type, String key, String payload,
-                           String traceparent, java.time.Instant writtenAt) {}
+    private record Pending(
+            long id,
+            String eventId,
+            String stream,
+            String type,
+            String key,
+            String payload,
+            String traceparent,
+            java.time.Instant writtenAt) {}
 }

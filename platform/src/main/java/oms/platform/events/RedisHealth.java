@@ -28,7 +28,9 @@ class RedisHealth implements ReactiveHealthIndicator {
                 .flatMap(c -> Mono.fromCompletionStage(c.async().ping().toCompletableFuture()))
                 .timeout(TIMEOUT)
                 .map(pong -> Health.up().build())
-                .onErrorResume(e -> Mono.just(Health.down().withDetail("error", e.getClass().getSimpleName()).build()));
+                .onErrorResume(e -> Mono.just(Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build()));
     }
 
     private StatefulRedisConnection<String, String> connection() {

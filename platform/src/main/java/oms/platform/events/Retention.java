@@ -44,8 +44,10 @@ public class Retention extends BackgroundWorker {
 
     /** One round: rows deleted per table, or empty when another instance held the lock. */
     public Map<String, Long> runOnce() {
-        Mono<Map<String, Long>> round = db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked").bind("lock", LOCK)
-                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one()
+        Mono<Map<String, Long>> round = db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
+                .bind("lock", LOCK)
+                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
+                .one()
                 .flatMap(locked -> {
                     if (!locked) {
                         return Mono.just(Map.<String, Long>of());
@@ -53,8 +55,12 @@ public class Retention extends BackgroundWorker {
                     Map<String, Long> deleted = new LinkedHashMap<>();
                     Mono<Void> all = Mono.empty();
                     for (Rule rule : rules) {
-                        all = all.then(db.sql(rule.sql()).bind("seconds", (double) rule.keep().toSeconds())
-                                .fetch().rowsUpdated().doOnNext(n -> deleted.merge(rule.table(), n, Long::sum)).then());
+                        all = all.then(db.sql(rule.sql())
+                                .bind("seconds", (double) rule.keep().toSeconds())
+                                .fetch()
+                                .rowsUpdated()
+                                .doOnNext(n -> deleted.merge(rule.table(), n, Long::sum))
+                                .then());
                     }
                     return all.thenReturn(deleted);
                 });

@@ -41,13 +41,17 @@ public class DecimalScalar implements Coercing<BigDecimal, String> {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        throw new CoercingSerializeException("Not a decimal: " + value.getClass().getSimpleName());
+        throw new CoercingSerializeException(
+                "Not a decimal: " + value.getClass().getSimpleName());
     }
 
     @Override
     public BigDecimal parseValue(Object input, GraphQLContext context, Locale locale) {
-        return amount(input).orElseThrow(() -> CoercingParseValueException.newCoercingParseValueException()
-                .message(EXPECTED).extensions(CODE).build());
+        return amount(input)
+                .orElseThrow(() -> CoercingParseValueException.newCoercingParseValueException()
+                        .message(EXPECTED)
+                        .extensions(CODE)
+                        .build());
     }
 
     @Override
@@ -58,8 +62,11 @@ public class DecimalScalar implements Coercing<BigDecimal, String> {
             case FloatValue f -> f.getValue();
             default -> null;
         };
-        return amount(raw).orElseThrow(() -> CoercingParseLiteralException.newCoercingParseLiteralException()
-                .message(EXPECTED).extensions(CODE).build());
+        return amount(raw)
+                .orElseThrow(() -> CoercingParseLiteralException.newCoercingParseLiteralException()
+                        .message(EXPECTED)
+                        .extensions(CODE)
+                        .build());
     }
 
     /** The amount a client value stands for, if it is one within the bounds. */

@@ -13,8 +13,9 @@ public final class Ids {
 
     /** Parses an id argument; a malformed one is an {@code INVALID_ARGUMENT} on that field. */
     public static UUID parse(String value, String... field) {
-        return tryParse(value).orElseThrow(() -> new DomainException(ErrorCode.INVALID_ARGUMENT, List.of(field),
-                "Not a valid id: " + abbreviate(value)));
+        return tryParse(value)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.INVALID_ARGUMENT, List.of(field), "Not a valid id: " + abbreviate(value)));
     }
 
     public static Optional<UUID> tryParse(Object value) {

@@ -56,28 +56,42 @@ public final class InputLimits implements FieldValidation {
         return errors;
     }
 
-    private static void check(Object value, GraphQLInputType type, Bound bound, List<String> path, List<GraphQLError> errors) {
+    private static void check(
+            Object value, GraphQLInputType type, Bound bound, List<String> path, List<GraphQLError> errors) {
         if (value == null || errors.size() >= MAX_ERRORS) {
             return;
         }
         GraphQLType unwrapped = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
         switch (unwrapped) {
-            case GraphQLList list when value instanceof List<?> items -> {
+            case GraphQLList list
+            when value instanceof List<?> items -> {
                 int limit = bound.max() != null ? bound.max() : DEFAULT_LIST_SIZE;
                 if (items.size() > limit) {
                     errors.add(error(ErrorCode.LIMIT_EXCEEDED, path, "At most " + limit + " entries"));
                     return;
                 }
                 for (int i = 0; i < items.size(); i++) {
-                    check(items.get(i), (GraphQLInputType) list.getWrappedType(), new Bound(bound.each(), null), append(path, Integer.toString(i)), errors);
+                    check(
+                            items.get(i),
+                            (GraphQLInputType) list.getWrappedType(),
+                            new Bound(bound.each(), null),
+                            append(path, Integer.toString(i)),
+                            errors);
                 }
             }
-            case GraphQLInputObjectType object when value instanceof Map<?, ?> fields -> {
+            case GraphQLInputObjectType object
+            when value instanceof Map<?, ?> fields -> {
                 for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
-                    check(fields.get(field.getName()), field.getType(), Bound.of(field), append(path, field.getName()), errors);
+                    check(
+                            fields.get(field.getName()),
+                            field.getType(),
+                            Bound.of(field),
+                            append(path, field.getName()),
+                            errors);
                 }
             }
-            case GraphQLScalarType scalar when value instanceof String text -> {
+            case GraphQLScalarType scalar
+            when value instanceof String text -> {
                 boolean id = scalar.getName().equals(Scalars.GraphQLID.getName());
                 int limit = id ? MAX_ID_LENGTH : bound.max() != null ? bound.max() : DEFAULT_STRING_LENGTH;
                 if (text.length() > limit) {
@@ -86,7 +100,7 @@ public final class InputLimits implements FieldValidation {
                     errors.add(error(ErrorCode.INVALID_ARGUMENT, path, "Control characters are not allowed"));
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -113,8 +127,11 @@ public final class InputLimits implements FieldValidation {
     private record Bound(Integer max, Integer each) {
         static Bound of(GraphQLDirectiveContainer element) {
             GraphQLAppliedDirective size = element.getAppliedDirective(DIRECTIVE);
-            return size == null ? new Bound(null, null)
-                    : new Bound(size.getArgument("max").getValue(), size.getArgument("each").getValue());
+            return size == null
+                    ? new Bound(null, null)
+                    : new Bound(
+                            size.getArgument("max").getValue(),
+                            size.getArgument("each").getValue());
         }
     }
 

@@ -25,12 +25,17 @@ public class LogFormat implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String format = environment.getProperty(PROPERTY, "json").strip().toLowerCase(Locale.ROOT);
         switch (format) {
-            case "json" -> environment.getPropertySources().addLast(new MapPropertySource("omsLogFormat", Map.of(
-                    "logging.structured.format.console", STRUCTURED,
-                    "logging.structured.format.file", STRUCTURED)));
-            case "text" -> { } // Spring Boot's default pattern
-            default -> throw new IllegalArgumentException(
-                    "OMS_LOG_FORMAT must be json or text, got \"" + format + "\"");
+            case "json" ->
+                environment
+                        .getPropertySources()
+                        .addLast(new MapPropertySource(
+                                "omsLogFormat",
+                                Map.of(
+                                        "logging.structured.format.console", STRUCTURED,
+                                        "logging.structured.format.file", STRUCTURED)));
+            case "text" -> {} // Spring Boot's default pattern
+            default ->
+                throw new IllegalArgumentException("OMS_LOG_FORMAT must be json or text, got \"" + format + "\"");
         }
     }
 

@@ -33,8 +33,12 @@ class OperationNames extends DefaultExecutionRequestObservationConvention {
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
-        return super.getLowCardinalityKeyValues(context).and(KeyValue.of(KEY, operation(
-                context.getExecutionInput().getOperationName(), context.getExecutionInput().getQuery())));
+        return super.getLowCardinalityKeyValues(context)
+                .and(KeyValue.of(
+                        KEY,
+                        operation(
+                                context.getExecutionInput().getOperationName(),
+                                context.getExecutionInput().getQuery())));
     }
 
     String operation(String operationName, String query) {
@@ -63,10 +67,15 @@ class OperationNames extends DefaultExecutionRequestObservationConvention {
         String fields;
         try {
             Document document = Parser.parse(query);
-            fields = document.getDefinitionsOfType(OperationDefinition.class).stream().findFirst()
-                    .map(op -> op.getSelectionSet().getSelectionsOfType(Field.class).stream().map(Field::getName)
-                            .distinct().sorted().collect(Collectors.joining(",")))
-                    .filter(s -> !s.isEmpty()).orElse("anonymous");
+            fields = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .findFirst()
+                    .map(op -> op.getSelectionSet().getSelectionsOfType(Field.class).stream()
+                            .map(Field::getName)
+                            .distinct()
+                            .sorted()
+                            .collect(Collectors.joining(",")))
+                    .filter(s -> !s.isEmpty())
+                    .orElse("anonymous");
         } catch (RuntimeException unparsable) {
             fields = "invalid";
         }

@@ -22,9 +22,12 @@ class OutboxBacklog implements Probe {
     OutboxBacklog(DatabaseClient db, MeterRegistry meters) {
         this.db = db;
         Gauge.builder("oms.outbox.backlog", this, o -> o.backlog)
-                .description("Outbox events not yet relayed to Redis Streams").register(meters);
+                .description("Outbox events not yet relayed to Redis Streams")
+                .register(meters);
         Gauge.builder("oms.outbox.oldest.age", this, o -> o.oldestAge)
-                .description("Age of the oldest outbox event not yet relayed").baseUnit("seconds").register(meters);
+                .description("Age of the oldest outbox event not yet relayed")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     @Override
@@ -34,7 +37,8 @@ class OutboxBacklog implements Probe {
                                coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
                         FROM outbox WHERE published_at IS NULL""")
                 .map(row -> new Reading(row.get("backlog", Long.class), row.get("oldest", Double.class)))
-                .one().block(TIMEOUT);
+                .one()
+                .block(TIMEOUT);
         if (reading != null) {
             backlog = reading.backlog();
             oldestAge = reading.oldest();

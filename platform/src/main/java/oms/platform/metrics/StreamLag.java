@@ -33,10 +33,16 @@ class StreamLag implements Probe, AutoCloseable {
             for (String stream : consumer.streams()) {
                 Reading r = new Reading(consumer.group(), stream);
                 readings.add(r);
-                Gauge.builder("oms.events.lag", r, x -> x.lag).tag("consumer", r.group).tag("stream", r.stream)
-                        .description("Stream entries not yet delivered to the consumer group").register(meters);
-                Gauge.builder("oms.events.pending", r, x -> x.pending).tag("consumer", r.group).tag("stream", r.stream)
-                        .description("Entries delivered to the consumer group but not yet acknowledged").register(meters);
+                Gauge.builder("oms.events.lag", r, x -> x.lag)
+                        .tag("consumer", r.group)
+                        .tag("stream", r.stream)
+                        .description("Stream entries not yet delivered to the consumer group")
+                        .register(meters);
+                Gauge.builder("oms.events.pending", r, x -> x.pending)
+                        .tag("consumer", r.group)
+                        .tag("stream", r.stream)
+                        .description("Entries delivered to the consumer group but not yet acknowledged")
+                        .register(meters);
             }
         }
     }
@@ -53,8 +59,11 @@ class StreamLag implements Probe, AutoCloseable {
         Map<String, List<Object>> groupsByStream = new HashMap<>();
         for (Reading r : readings) {
             List<Object> groups = groupsByStream.computeIfAbsent(r.stream, s -> xinfoGroups(redis, s));
-            Map<String, Object> group = groups.stream().map(StreamLag::fields)
-                    .filter(g -> r.group.equals(g.get("name"))).findFirst().orElse(null);
+            Map<String, Object> group = groups.stream()
+                    .map(StreamLag::fields)
+                    .filter(g -> r.group.equals(g.get("name")))
+                    .findFirst()
+                    .orElse(null);
             if (group == null) {
                 // the consumer has not created its group yet: nothing is behind that it will not read
                 r.lag = 0;
@@ -63,7 +72,8 @@ class StreamLag implements Probe, AutoCloseable {
             }
             r.pending = number(group.get("pending"));
             Object lag = group.get("lag");
-            r.lag = lag instanceof Number || lag instanceof String ? number(lag)
+            r.lag = lag instanceof Number || lag instanceof String
+                    ? number(lag)
                     : countedLag(redis, r.stream, String.valueOf(group.get("last-delivered-id")));
         }
     }
@@ -77,7 +87,8 @@ class StreamLag implements Probe, AutoCloseable {
     }
 
     private static long countedLag(RedisCommands<String, String> redis, String stream, String lastDelivered) {
-        return redis.xrange(stream, Range.create("(" + lastDelivered, "+"), Limit.from(COUNTED_LAG)).size();
+        return redis.xrange(stream, Range.create("(" + lastDelivered, "+"), Limit.from(COUNTED_LAG))
+                .size();
     }
 
     /** XINFO GROUPS answers each group as a flat list of alternating field names and values. */

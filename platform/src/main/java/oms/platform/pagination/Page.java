@@ -18,7 +18,9 @@ public record Page<T>(List<T> items, boolean hasNextPage, Function<T, String> cu
     }
 
     public <R> List<R> edges(EdgeFactory<T, R> factory) {
-        return items.stream().map(item -> factory.edge(cursorOf.apply(item), item)).toList();
+        return items.stream()
+                .map(item -> factory.edge(cursorOf.apply(item), item))
+                .toList();
     }
 
     @FunctionalInterface

@@ -17,7 +17,9 @@ public record PageRequest(int first, Optional<String> after) {
     public static PageRequest of(Integer first, String after) {
         int size = first == null ? DEFAULT_PAGE_SIZE : first;
         if (size < 0 || size > MAX_PAGE_SIZE) {
-            throw new DomainException(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, List.of("first"),
+            throw new DomainException(
+                    ErrorCode.PAGE_SIZE_OUT_OF_RANGE,
+                    List.of("first"),
                     "first must be between 0 and " + MAX_PAGE_SIZE + ", was " + size);
         }
         return new PageRequest(size, Optional.ofNullable(after).filter(a -> !a.isEmpty()));

@@ -13,8 +13,8 @@ import oms.platform.error.ErrorCode;
  * account is linked to, and when the token expires (null: never, e.g. in tests). Anonymous callers
  * have no subject and no roles.
  */
-public record Caller(String subject, String username, String email, Set<Role> roles, UUID customerId,
-                     Instant expiresAt) {
+public record Caller(
+        String subject, String username, String email, Set<Role> roles, UUID customerId, Instant expiresAt) {
 
     private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null);
 

@@ -43,8 +43,13 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
-        Object header = payload == null ? null : payload.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("authorization")).map(Map.Entry::getValue).findFirst().orElse(null);
+        Object header = payload == null
+                ? null
+                : payload.entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("authorization"))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
         if (header == null || decoder == null) {
             return Mono.empty();
         }
@@ -64,10 +69,13 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 && ws.getSessionInfo().getAttributes().get(SESSION_CALLER) instanceof Caller fromInit) {
             return proceed(request, chain, Mono.just(fromInit));
         }
-        return proceed(request, chain, ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(auth -> caller(((JwtAuthenticationToken) auth).getToken())));
+        return proceed(
+                request,
+                chain,
+                ReactiveSecurityContextHolder.getContext()
+                        .map(SecurityContext::getAuthentication)
+                        .filter(JwtAuthenticationToken.class::isInstance)
+                        .map(auth -> caller(((JwtAuthenticationToken) auth).getToken())));
     }
 
     private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Mono<Caller> authenticated) {
@@ -75,8 +83,9 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 .defaultIfEmpty(Caller.anonymous())
                 .flatMap(this::linked)
                 .flatMap(caller -> {
-                    request.configureExecutionInput((input, builder) ->
-                            builder.graphQLContext(ctx -> ctx.put(Caller.class, caller)).build());
+                    request.configureExecutionInput(
+                            (input, builder) -> builder.graphQLContext(ctx -> ctx.put(Caller.class, caller))
+                                    .build());
                     return chain.next(request);
                 });
     }
@@ -91,10 +100,16 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     static Caller caller(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        TokenSecurityConfiguration.authorities(jwt).forEach(a ->
-                Role.fromRealmRole(a.getAuthority().substring("ROLE_".length())).ifPresent(roles::add));
+        TokenSecurityConfiguration.authorities(jwt)
+                .forEach(a -> Role.fromRealmRole(a.getAuthority().substring("ROLE_".length()))
+                        .ifPresent(roles::add));
         UUID customerId = Ids.tryParse(jwt.getClaimAsString("customer_id")).orElse(null);
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("email"),
-                roles, customerId, jwt.getExpiresAt());
+        return new Caller(
+                jwt.getSubject(),
+                jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("email"),
+                roles,
+                customerId,
+                jwt.getExpiresAt());
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The realm roles this product knows; other roles in a token are ignored. */
 public enum Role {
-    CUSTOMER, SALES, WAREHOUSE, ADMIN;
+    CUSTOMER,
+    SALES,
+    WAREHOUSE,
+    ADMIN;
 
     public static Optional<Role> fromRealmRole(String name) {
         try {

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,12 +46,17 @@ public class RouterSignatureCheck implements WebGraphQlInterceptor {
         if (signature.verify(request.getDocument(), request.getVariables(), given)) {
             return chain.next(request);
         }
-        log.warn("Refused a GraphQL request without a valid router signature ({})",
-                given == null ? "none" : "mismatch");
+        log.warn(
+                "Refused a GraphQL request without a valid router signature ({})", given == null ? "none" : "mismatch");
         if (request instanceof WebSocketGraphQlRequest) {
-            ExecutionResult refused = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                    .message(MESSAGE).extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name())).build()).build();
-            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
+            ExecutionResult refused = ExecutionResult.newExecutionResult()
+                    .addError(GraphqlErrorBuilder.newError()
+                            .message(MESSAGE)
+                            .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name()))
+                            .build())
+                    .build();
+            return Mono.just(
+                    new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
         }
         return Mono.error(new Unsigned());
     }

@@ -39,21 +39,25 @@ public class TokenSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphql", "/subscriptions", "/livez", "/readyz").permitAll()
+                        .pathMatchers("/graphql", "/subscriptions", "/livez", "/readyz")
+                        .permitAll()
                         // the actuator is served on the management port only (loopback / monitoring namespace)
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/metrics/**",
-                                "/actuator/prometheus", "/actuator/sqlstatements/**").permitAll()
-                        .anyExchange().denyAll())
-                .oauth2ResourceServer(oauth -> oauth
-                        .authenticationEntryPoint(new JsonAuthenticationEntryPoint())
-                        .jwt(jwt -> jwt
-                                .jwtDecoder(decoder)
+                        .pathMatchers(
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/metrics/**",
+                                "/actuator/prometheus",
+                                "/actuator/sqlstatements/**")
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(TokenSecurityConfiguration::authentication)))
                 .build();
     }
@@ -67,15 +71,19 @@ public class TokenSecurityConfiguration {
         NimbusReactiveJwtDecoder decoder;
         if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(rsaKey(properties.publicKey()))
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
         } else if (properties.jwksUrl() != null && !properties.jwksUrl().isBlank()) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUrl())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
         } else {
             throw new IllegalStateException("Set oms.security.jwks-url (OMS_JWKS_URL) or oms.security.public-key");
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer()), audience(properties.audience())));
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.issuer()),
+                audience(properties.audience())));
         // a client sends the same token with many requests: verify it once per subgraph, as the router does
         return new VerifiedTokens(decoder, 10_000, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
     }
@@ -97,7 +105,9 @@ public class TokenSecurityConfiguration {
         if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }
-        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return roles.stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
     }
 
     private static RSAPublicKey rsaKey(String base64) {

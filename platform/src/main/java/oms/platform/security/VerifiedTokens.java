@@ -28,7 +28,10 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
 
     public VerifiedTokens(ReactiveJwtDecoder checks, long maximumSize, Duration maximumAge, Clock clock) {
         this.checks = checks;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maximumAge).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterWrite(maximumAge)
+                .build();
         this.clock = clock;
     }
 

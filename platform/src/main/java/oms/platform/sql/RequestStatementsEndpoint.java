@@ -20,7 +20,8 @@ public class RequestStatementsEndpoint {
 
     @ReadOperation
     public Map<String, Object> statements(@Selector String requestId) {
-        return statements.statements(requestId)
+        return statements
+                .statements(requestId)
                 .<Map<String, Object>>map(n -> Map.of("requestId", requestId, "statements", n))
                 .orElse(null);
     }

@@ -16,8 +16,10 @@ public class RequestStatementsFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return statements.tallyFor(exchange.getRequest().getHeaders().getFirst(RequestStatements.HEADER))
-                .map(tally -> chain.filter(exchange).contextWrite(context -> context.put(RequestStatements.Tally.class, tally)))
+        return statements
+                .tallyFor(exchange.getRequest().getHeaders().getFirst(RequestStatements.HEADER))
+                .map(tally -> chain.filter(exchange)
+                        .contextWrite(context -> context.put(RequestStatements.Tally.class, tally)))
                 .orElseGet(() -> chain.filter(exchange));
     }
 }

@@ -36,13 +36,16 @@ public class SqlStatementMetrics implements BeanPostProcessor {
     private void executed(long statements, ContextView context) {
         counter().increment(statements);
         // the Reactor context of the subscriber that executed the statement
-        context.<RequestStatements.Tally>getOrEmpty(RequestStatements.Tally.class).ifPresent(t -> t.add(statements));
+        context.<RequestStatements.Tally>getOrEmpty(RequestStatements.Tally.class)
+                .ifPresent(t -> t.add(statements));
     }
 
     private Counter counter() {
         Counter c = counter;
         if (c == null) {
-            c = Counter.builder(METER).description("SQL statements sent to the database").register(registry.getObject());
+            c = Counter.builder(METER)
+                    .description("SQL statements sent to the database")
+                    .register(registry.getObject());
             counter = c;
         }
         return c;

@@ -33,9 +33,12 @@ public final class EventTracing {
 
     /** Reactor context key: event key → traceparent of the consumer span that handles that key now. */
     private static final String CAUSES = EventTracing.class.getName() + ".causes";
-    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
+    private static final ContextSnapshotFactory SNAPSHOTS =
+            ContextSnapshotFactory.builder().build();
     /** version 00, 32 hex trace id, 16 hex span id, 2 hex flags; anything else from outside is dropped. */
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
     private static final EventTracing OFF = new EventTracing(null, null);
 
     private final Tracer tracer;
@@ -115,11 +118,11 @@ public final class EventTracing {
             return null;
         }
 
-        public void end() { }
+        public void end() {}
 
-        public void fail(Throwable error) { }
+        public void fail(Throwable error) {}
 
-        public void abandon() { }
+        public void abandon() {}
     };
 
     /**
@@ -131,7 +134,9 @@ public final class EventTracing {
         if (span == null) {
             return NONE;
         }
-        span.tag("messaging.system", "redis").tag("messaging.destination.name", stream).tag("oms.event.key", key)
+        span.tag("messaging.system", "redis")
+                .tag("messaging.destination.name", stream)
+                .tag("oms.event.key", key)
                 .remoteServiceName("redis");
         return handle(span);
     }
@@ -172,9 +177,12 @@ public final class EventTracing {
             if (span == null) {
                 continue;
             }
-            span.tag("messaging.system", "redis").tag("messaging.destination.name", stream)
-                    .tag("messaging.consumer.group.name", group).tag("oms.event.key", event.key())
-                    .tag("oms.event.id", String.valueOf(event.id())).remoteServiceName("redis");
+            span.tag("messaging.system", "redis")
+                    .tag("messaging.destination.name", stream)
+                    .tag("messaging.consumer.group.name", group)
+                    .tag("oms.event.key", event.key())
+                    .tag("oms.event.id", String.valueOf(event.id()))
+                    .remoteServiceName("redis");
             Handle handle = handle(span);
             spans.add(handle);
             if (handle.traceparent() != null) {
@@ -204,7 +212,10 @@ public final class EventTracing {
         if (!enabled() || valid == null) {
             return null;
         }
-        Span.Builder builder = propagator.extract(Map.of("traceparent", valid), Map::get).name(name).kind(kind);
+        Span.Builder builder = propagator
+                .extract(Map.of("traceparent", valid), Map::get)
+                .name(name)
+                .kind(kind);
         if (start != null) {
             builder.startTimestamp(start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000, TimeUnit.MICROSECONDS);
         }

@@ -33,16 +33,25 @@ public class TracingSwitch implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String value = environment.getProperty(PROPERTY, "on").strip().toLowerCase(Locale.ROOT);
         switch (value) {
-            case "on" -> { }
+            case "on" -> {}
             case "off" -> {
-                Set<String> excluded = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(environment.getProperty(EXCLUDE, "")));
+                Set<String> excluded =
+                        new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(environment.getProperty(EXCLUDE, "")));
                 excluded.addAll(TRACING_AUTO_CONFIGURATIONS);
                 excluded.remove("");
-                environment.getPropertySources().addFirst(new MapPropertySource("omsTracingOff", Map.of(
-                        EXCLUDE, String.join(",", excluded),
-                        "management.tracing.export.enabled", "false",
-                        // no trace ids to carry into log lines: thread locals restored only where asked for
-                        "spring.reactor.context-propagation", "limited")));
+                environment
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "omsTracingOff",
+                                Map.of(
+                                        EXCLUDE,
+                                        String.join(",", excluded),
+                                        "management.tracing.export.enabled",
+                                        "false",
+                                        // no trace ids to carry into log lines: thread locals restored only where asked
+                                        // for
+                                        "spring.reactor.context-propagation",
+                                        "limited")));
             }
             default -> throw new IllegalArgumentException("OMS_TRACING must be on or off, got \"" + value + "\"");
         }

@@ -27,8 +27,11 @@ public final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
     private final RequestUpgradeStrategy delegate = new ReactorNettyRequestUpgradeStrategy();
 
     @Override
-    public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
-                              Supplier<HandshakeInfo> handshakeInfoFactory) {
+    public Mono<Void> upgrade(
+            ServerWebExchange exchange,
+            WebSocketHandler handler,
+            @Nullable String subProtocol,
+            Supplier<HandshakeInfo> handshakeInfoFactory) {
         ServerHttpResponse response = exchange.getResponse();
         Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
         Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory));

@@ -29,17 +29,20 @@ class DemoDataTest {
 
     @Test
     void shipments_exist_exactly_for_confirmed_shipped_and_delivered_orders_of_the_right_customer() {
-        Map<UUID, DemoData.DemoOrder> orders = data.orders().stream()
-                .collect(Collectors.toMap(DemoData.DemoOrder::id, o -> o));
+        Map<UUID, DemoData.DemoOrder> orders =
+                data.orders().stream().collect(Collectors.toMap(DemoData.DemoOrder::id, o -> o));
         long expected = data.orders().stream()
-                .filter(o -> Set.of("CONFIRMED", "SHIPPED", "DELIVERED").contains(o.status())).count();
+                .filter(o -> Set.of("CONFIRMED", "SHIPPED", "DELIVERED").contains(o.status()))
+                .count();
         assertThat(data.shipments()).hasSize((int) expected);
-        data.shipments().forEach(s -> assertThat(orders.get(s.orderId()).customerId()).isEqualTo(s.customerId()));
+        data.shipments()
+                .forEach(s -> assertThat(orders.get(s.orderId()).customerId()).isEqualTo(s.customerId()));
     }
 
     @Test
     void reserved_stock_is_what_the_confirmed_orders_hold_and_never_more_than_on_hand() {
-        Map<UUID, Integer> held = data.orders().stream().filter(o -> o.status().equals("CONFIRMED"))
+        Map<UUID, Integer> held = data.orders().stream()
+                .filter(o -> o.status().equals("CONFIRMED"))
                 .flatMap(o -> o.lines().stream())
                 .collect(Collectors.toMap(DemoData.DemoLine::productId, DemoData.DemoLine::quantity, Integer::sum));
         data.products().forEach(p -> {

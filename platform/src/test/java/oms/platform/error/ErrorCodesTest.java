@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class ErrorCodesTest {
 
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
-    private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name)
-            .collect(Collectors.toCollection(TreeSet::new));
+    private static final Set<String> CODES =
+            Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
 
     @Test
     void the_readme_error_table_lists_exactly_the_codes() throws IOException {
@@ -48,7 +48,8 @@ class ErrorCodesTest {
             }
         }
         // library errors, settings, and the HTTP transport's codes that the router maps to SERVICE_UNAVAILABLE
-        router.removeIf(name -> name.startsWith("ERR_") || name.startsWith("OMS_")
+        router.removeIf(name -> name.startsWith("ERR_")
+                || name.startsWith("OMS_")
                 || Set.of("SUBREQUEST_HTTP_ERROR", "DOWNSTREAM_SERVICE_ERROR").contains(name));
         assertThat(router).isNotEmpty();
         assertThat(CODES).containsAll(router);

@@ -30,9 +30,12 @@ class LogFormatTest {
 
     @Test
     void json_is_the_default_and_text_keeps_spring_boots_lines() {
-        assertThat(environment(null).getProperty("logging.structured.format.console")).isEqualTo("ecs");
-        assertThat(environment("JSON").getProperty("logging.structured.format.file")).isEqualTo("ecs");
-        assertThat(environment("text").getProperty("logging.structured.format.console")).isNull();
+        assertThat(environment(null).getProperty("logging.structured.format.console"))
+                .isEqualTo("ecs");
+        assertThat(environment("JSON").getProperty("logging.structured.format.file"))
+                .isEqualTo("ecs");
+        assertThat(environment("text").getProperty("logging.structured.format.console"))
+                .isNull();
         assertThatThrownBy(() -> environment("xml")).hasMessageContaining("OMS_LOG_FORMAT");
     }
 
@@ -44,8 +47,8 @@ class LogFormatTest {
         encoder.setFormat("ecs");
         encoder.setContext(context);
         encoder.start();
-        LoggingEvent event = new LoggingEvent("x", context.getLogger("oms.orders.Test"), Level.WARN, "Order {} late",
-                null, new Object[] {"ORD-1"});
+        LoggingEvent event = new LoggingEvent(
+                "x", context.getLogger("oms.orders.Test"), Level.WARN, "Order {} late", null, new Object[] {"ORD-1"});
         event.setMDCPropertyMap(Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7"));
 
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);

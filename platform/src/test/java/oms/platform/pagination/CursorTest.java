@@ -17,8 +17,10 @@ class CursorTest {
     @Test
     void a_cursor_this_api_did_not_issue_is_refused_with_a_stable_code() {
         for (String bad : new String[] {"!!!", "bm9wZQ", Cursor.encode("only-one")}) {
-            assertThatThrownBy(() -> Cursor.decode(bad, 2)).isInstanceOf(DomainException.class)
-                    .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.INVALID_CURSOR);
+            assertThatThrownBy(() -> Cursor.decode(bad, 2))
+                    .isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).code())
+                    .isEqualTo(ErrorCode.INVALID_CURSOR);
         }
     }
 }

@@ -31,7 +31,8 @@ class CallerTest {
     void a_customer_reaches_only_their_own_customer_record() {
         Caller alice = new Caller("sub", "alice", null, Set.of(Role.CUSTOMER), ALICE);
         assertThat(code(() -> alice.requireCustomerAccess(ALICE, Role.SALES))).isNull();
-        assertThat(code(() -> alice.requireCustomerAccess(UUID.randomUUID(), Role.SALES))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(code(() -> alice.requireCustomerAccess(UUID.randomUUID(), Role.SALES)))
+                .isEqualTo(ErrorCode.FORBIDDEN);
     }
 
     @Test

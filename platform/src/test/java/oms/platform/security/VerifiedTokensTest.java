@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import reactor.core.publisher.Mono;
 
 class VerifiedTokensTest {
@@ -22,6 +22,7 @@ class VerifiedTokensTest {
 
     /** The full checks: "good-<seconds>" is a token valid until NOW + seconds, anything else is refused. */
     private final AtomicInteger checked = new AtomicInteger();
+
     private Instant clock = NOW;
 
     private final ReactiveJwtDecoder checks = token -> {
@@ -31,10 +32,15 @@ class VerifiedTokensTest {
         }
         Instant expires = NOW.plusSeconds(Long.parseLong(token.substring(5)));
         if (!clock.isBefore(expires.plus(VerifiedTokens.CLOCK_SKEW))) {
-            return Mono.error(new JwtValidationException("expired", java.util.List.of(new OAuth2Error("invalid_token"))));
+            return Mono.error(
+                    new JwtValidationException("expired", java.util.List.of(new OAuth2Error("invalid_token"))));
         }
-        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("alice")
-                .issuedAt(NOW.minusSeconds(10)).expiresAt(expires).build());
+        return Mono.just(Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("alice")
+                .issuedAt(NOW.minusSeconds(10))
+                .expiresAt(expires)
+                .build());
     };
 
     private final VerifiedTokens tokens = new VerifiedTokens(checks, 100, Duration.ofMinutes(5), new Clock() {

@@ -24,7 +24,8 @@ class RequestStatementsTest {
         }
         assertThat(statements.statements("watched")).isEmpty();
         assertThat(statements.statements("flood-9999")).contains(0L);
-        assertThat(statements.statements("flood-" + (9999 - RequestStatements.CAPACITY))).isEmpty();
+        assertThat(statements.statements("flood-" + (9999 - RequestStatements.CAPACITY)))
+                .isEmpty();
     }
 
     @Test

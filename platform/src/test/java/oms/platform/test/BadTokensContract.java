@@ -32,7 +32,10 @@ public abstract class BadTokensContract extends SubgraphIT {
 
     @Test
     void a_token_from_another_issuer_is_refused() {
-        refused(TestTokens.builder().roles("admin").issuer("http://keycloak.test/realms/other").build());
+        refused(TestTokens.builder()
+                .roles("admin")
+                .issuer("http://keycloak.test/realms/other")
+                .build());
     }
 
     @Test
@@ -57,6 +60,7 @@ public abstract class BadTokensContract extends SubgraphIT {
 
     /** A request as the router sends it, signed: what is refused here is the token alone. */
     private static String signed(String query) {
-        return GraphQlClient.json().writeValueAsString(oms.testsupport.GraphQlRequests.body(query, java.util.Map.of(), true));
+        return GraphQlClient.json()
+                .writeValueAsString(oms.testsupport.GraphQlRequests.body(query, java.util.Map.of(), true));
     }
 }

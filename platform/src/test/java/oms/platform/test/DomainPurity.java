@@ -2,11 +2,11 @@ package oms.platform.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
 
 /**
  * The architecture rule every subgraph checks: domain values and rules (top-level records and enums
@@ -21,10 +21,19 @@ public final class DomainPurity {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
-        DescribedPredicate<JavaClass> domain = DescribedPredicate.describe("domain records and enums",
-                c -> c.getEnclosingClass().isEmpty() && (c.isEnum() || c.getRawSuperclass().map(s -> s.isEquivalentTo(Record.class)).orElse(false)) && !c.getPackageName().contains(".graphql"));
-        noClasses().that(domain)
-                .should().dependOnClassesThat().resideInAnyPackage(
+        DescribedPredicate<JavaClass> domain = DescribedPredicate.describe(
+                "domain records and enums",
+                c -> c.getEnclosingClass().isEmpty()
+                        && (c.isEnum()
+                                || c.getRawSuperclass()
+                                        .map(s -> s.isEquivalentTo(Record.class))
+                                        .orElse(false))
+                        && !c.getPackageName().contains(".graphql"));
+        noClasses()
+                .that(domain)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.springframework..", "io.r2dbc..", "reactor..", "com.netflix.graphql..", "graphql..")
                 .check(classes);
     }

@@ -65,19 +65,24 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         pg.ensureDatabase(database);
         // the test clients sign their requests as the router does (GraphQlClient reads this property)
         System.setProperty("oms.hmac-secret", TestTokens.HMAC_SECRET);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", Map.ofEntries(
-                Map.entry("oms.security.hmac-secret", TestTokens.HMAC_SECRET),
-                Map.entry("management.server.port", "0"),
-                Map.entry("spring.r2dbc.url", pg.r2dbcUrl(database)),
-                Map.entry("spring.r2dbc.username", LocalPostgres.USER),
-                Map.entry("spring.r2dbc.password", LocalPostgres.PASSWORD),
-                Map.entry("spring.flyway.url", pg.jdbcUrl(database)),
-                Map.entry("spring.flyway.user", LocalPostgres.USER),
-                Map.entry("spring.flyway.password", LocalPostgres.PASSWORD),
-                Map.entry("oms.security.issuer", TestTokens.ISSUER),
-                Map.entry("oms.security.audience", TestTokens.AUDIENCE),
-                Map.entry("oms.security.public-key", TestTokens.publicKey()),
-                // each context its own Redis database: a consumer group must not take another context's events
-                Map.entry("oms.redis-url", redis().url() + "/" + (n % 16)))));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "embedded-postgres",
+                        Map.ofEntries(
+                                Map.entry("oms.security.hmac-secret", TestTokens.HMAC_SECRET),
+                                Map.entry("management.server.port", "0"),
+                                Map.entry("spring.r2dbc.url", pg.r2dbcUrl(database)),
+                                Map.entry("spring.r2dbc.username", LocalPostgres.USER),
+                                Map.entry("spring.r2dbc.password", LocalPostgres.PASSWORD),
+                                Map.entry("spring.flyway.url", pg.jdbcUrl(database)),
+                                Map.entry("spring.flyway.user", LocalPostgres.USER),
+                                Map.entry("spring.flyway.password", LocalPostgres.PASSWORD),
+                                Map.entry("oms.security.issuer", TestTokens.ISSUER),
+                                Map.entry("oms.security.audience", TestTokens.AUDIENCE),
+                                Map.entry("oms.security.public-key", TestTokens.publicKey()),
+                                // each context its own Redis database: a consumer group must not take another context's
+                                // events
+                                Map.entry("oms.redis-url", redis().url() + "/" + (n % 16)))));
     }
 }

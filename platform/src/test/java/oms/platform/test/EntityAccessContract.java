@@ -23,21 +23,31 @@ public final class EntityAccessContract {
     private EntityAccessContract() {}
 
     public static void check(String basePackage) {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
-        methods().that().areAnnotatedWith(DgsEntityFetcher.class)
+        methods()
+                .that()
+                .areAnnotatedWith(DgsEntityFetcher.class)
                 .should(new ArchCondition<JavaMethod>("call an …Access class or be declared @PublicEntity") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
                         boolean declaredPublic = method.isAnnotatedWith(PublicEntity.class);
-                        boolean checks = Stream.concat(Stream.of(method), method.getOwner().getMethods().stream()
-                                        .filter(m -> m.getName().startsWith("lambda$" + method.getName() + "$")))
+                        boolean checks = Stream.concat(
+                                        Stream.of(method),
+                                        method.getOwner().getMethods().stream()
+                                                .filter(m ->
+                                                        m.getName().startsWith("lambda$" + method.getName() + "$")))
                                 .flatMap(m -> m.getMethodCallsFromSelf().stream())
                                 .map(JavaMethodCall::getTargetOwner)
                                 .anyMatch(owner -> owner.getSimpleName().endsWith("Access"));
-                        events.add(new SimpleConditionEvent(method, declaredPublic || checks,
-                                method.getFullName() + (declaredPublic || checks ? " checks the caller"
-                                        : " neither calls an …Access class nor is declared @PublicEntity")));
+                        events.add(new SimpleConditionEvent(
+                                method,
+                                declaredPublic || checks,
+                                method.getFullName()
+                                        + (declaredPublic || checks
+                                                ? " checks the caller"
+                                                : " neither calls an …Access class nor is declared @PublicEntity")));
                     }
                 })
                 .check(classes);

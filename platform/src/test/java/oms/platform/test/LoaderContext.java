@@ -16,9 +16,13 @@ public final class LoaderContext {
     private LoaderContext() {}
 
     public static void check(String basePackage) {
-        classes().that().areAnnotatedWith(DgsDataLoader.class)
-                .should().implement(ReactiveBatchLoader.class)
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes()
+                .that()
+                .areAnnotatedWith(DgsDataLoader.class)
+                .should()
+                .implement(ReactiveBatchLoader.class)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages(basePackage));
     }
 }

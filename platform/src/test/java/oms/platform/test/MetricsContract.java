@@ -20,14 +20,23 @@ import oms.testsupport.PrometheusText;
  */
 public final class MetricsContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Meters every subgraph has once it has answered one GraphQL request. */
     public static final List<String> SHARED = List.of(
-            "http_server_requests_seconds_bucket", "graphql_request_seconds_bucket", "graphql_datafetcher_seconds_count",
-            "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
-            "r2dbc_pool_acquired_connections", "r2dbc_pool_pending_connections", "r2dbc_pool_max_allocated_connections",
-            "oms_sql_statements_total", "oms_outbox_backlog", "oms_outbox_oldest_age_seconds",
+            "http_server_requests_seconds_bucket",
+            "graphql_request_seconds_bucket",
+            "graphql_datafetcher_seconds_count",
+            "jvm_memory_used_bytes",
+            "jvm_threads_live_threads",
+            "process_cpu_usage",
+            "r2dbc_pool_acquired_connections",
+            "r2dbc_pool_pending_connections",
+            "r2dbc_pool_max_allocated_connections",
+            "oms_sql_statements_total",
+            "oms_outbox_backlog",
+            "oms_outbox_oldest_age_seconds",
             "oms_outbox_published_total");
 
     private MetricsContract() {}
@@ -35,7 +44,8 @@ public final class MetricsContract {
     public static PrometheusText scrape(int managementPort) {
         URI uri = URI.create("http://localhost:" + managementPort + "/actuator/prometheus");
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
@@ -51,22 +61,30 @@ public final class MetricsContract {
     /** The shared meters and {@code domainMeters} are there, every series says {@code service}. */
     public static PrometheusText check(int managementPort, String service, List<String> domainMeters) {
         PrometheusText scrape = awaitBacklogRead(managementPort);
-        assertThat(missing(scrape, SHARED)).as("shared meters missing at " + service).isEmpty();
-        assertThat(missing(scrape, domainMeters)).as("domain meters missing at " + service).isEmpty();
-        assertThat(scrape.samples()).as("every series carries service=\"" + service + "\"")
+        assertThat(missing(scrape, SHARED))
+                .as("shared meters missing at " + service)
+                .isEmpty();
+        assertThat(missing(scrape, domainMeters))
+                .as("domain meters missing at " + service)
+                .isEmpty();
+        assertThat(scrape.samples())
+                .as("every series carries service=\"" + service + "\"")
                 .allSatisfy(s -> assertThat(s.label("service")).as(s.name()).isEqualTo(service));
-        assertThat(scrape.all("graphql_request_seconds_count")).as("GraphQL requests per operation")
+        assertThat(scrape.all("graphql_request_seconds_count"))
+                .as("GraphQL requests per operation")
                 .allSatisfy(s -> assertThat(s.label("graphql_operation")).isNotEmpty());
         return scrape;
     }
 
     /** The outbox backlog is read in the background: wait for its first reading (NaN until then). */
     private static PrometheusText awaitBacklogRead(int managementPort) {
-        return await(() -> {
-            PrometheusText scrape = scrape(managementPort);
-            Double backlog = scrape.sum("oms_outbox_backlog");
-            return backlog == null ? null : scrape;
-        }, "the first outbox backlog reading");
+        return await(
+                () -> {
+                    PrometheusText scrape = scrape(managementPort);
+                    Double backlog = scrape.sum("oms_outbox_backlog");
+                    return backlog == null ? null : scrape;
+                },
+                "the first outbox backlog reading");
     }
 
     public static <T> T await(Supplier<T> attempt, String what) {

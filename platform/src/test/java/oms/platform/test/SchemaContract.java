@@ -46,7 +46,10 @@ public final class SchemaContract {
         registry.getTypes(ObjectTypeDefinition.class).forEach(type -> {
             for (FieldDefinition field : type.getFieldDefinitions()) {
                 for (InputValueDefinition argument : field.getInputValueDefinitions()) {
-                    bounded(type.getName() + "." + field.getName() + "(" + argument.getName() + ")", argument, problems);
+                    bounded(
+                            type.getName() + "." + field.getName() + "(" + argument.getName() + ")",
+                            argument,
+                            problems);
                 }
             }
         });
@@ -58,9 +61,12 @@ public final class SchemaContract {
         assertThat(problems).as("unbounded inputs in " + schemaFolder).isEmpty();
 
         List<String> known = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
-        registry.getType("ErrorCode", EnumTypeDefinition.class).ifPresent(codes -> assertThat(known)
-                .as("ErrorCode values of " + schemaFolder + " that the platform does not define")
-                .containsAll(codes.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).toList()));
+        registry.getType("ErrorCode", EnumTypeDefinition.class)
+                .ifPresent(codes -> assertThat(known)
+                        .as("ErrorCode values of " + schemaFolder + " that the platform does not define")
+                        .containsAll(codes.getEnumValueDefinitions().stream()
+                                .map(EnumValueDefinition::getName)
+                                .toList()));
     }
 
     private static void bounded(String where, InputValueDefinition input, List<String> problems) {
@@ -70,7 +76,8 @@ public final class SchemaContract {
         Type<?> type = input.getType() instanceof NonNullType nonNull ? nonNull.getType() : input.getType();
         boolean list = type instanceof ListType;
         boolean string = type instanceof TypeName name && name.getName().equals("String");
-        boolean strings = type instanceof ListType items && named(items.getType()).equals("String");
+        boolean strings =
+                type instanceof ListType items && named(items.getType()).equals("String");
         if (!list && !string) {
             return;
         }
@@ -84,7 +91,8 @@ public final class SchemaContract {
             problems.add(where + ": a list of strings needs @" + InputLimits.DIRECTIVE + "(each:)");
             return;
         }
-        String stated = String.format("At most %,d", max) + (string ? " characters" : "")
+        String stated = String.format("At most %,d", max)
+                + (string ? " characters" : "")
                 + (strings ? String.format(", each at most %,d characters", each) : "");
         Description description = input.getDescription();
         if (description == null || !description.getContent().contains(stated)) {
@@ -98,7 +106,9 @@ public final class SchemaContract {
             return null;
         }
         Argument argument = size.getFirst().getArgument(name);
-        return argument != null && argument.getValue() instanceof IntValue value ? value.getValue().intValueExact() : null;
+        return argument != null && argument.getValue() instanceof IntValue value
+                ? value.getValue().intValueExact()
+                : null;
     }
 
     private static String named(Type<?> type) {
@@ -113,7 +123,9 @@ public final class SchemaContract {
     private static TypeDefinitionRegistry parse(Path folder) {
         TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls"))
+                    .sorted()
+                    .toList()) {
                 registry.merge(new SchemaParser().parse(Files.readString(file)));
             }
         } catch (IOException e) {

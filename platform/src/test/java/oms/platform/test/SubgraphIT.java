@@ -8,8 +8,8 @@ import java.util.UUID;
 import oms.platform.sql.RequestStatements;
 import oms.testsupport.GraphQlClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
@@ -54,8 +54,10 @@ public abstract class SubgraphIT {
 
     /** {@code _entities} exactly as the router sends it. */
     protected JsonNode entities(String typename, String selection, Map<String, ?>... representations) {
-        return execute("query($r: [_Any!]!) { _entities(representations: $r) { ... on " + typename + " { "
-                + selection + " } } }", Map.of("r", java.util.List.of(representations)));
+        return execute(
+                "query($r: [_Any!]!) { _entities(representations: $r) { ... on " + typename + " { " + selection
+                        + " } } }",
+                Map.of("r", java.util.List.of(representations)));
     }
 
     /**
@@ -64,7 +66,8 @@ public abstract class SubgraphIT {
      */
     protected Measured measured(String query, Map<String, ?> variables) {
         String requestId = UUID.randomUUID().toString();
-        JsonNode result = graphql().withHeader(RequestStatements.HEADER, requestId).execute(query, variables);
+        JsonNode result =
+                graphql().withHeader(RequestStatements.HEADER, requestId).execute(query, variables);
         return new Measured(result, requestStatements.statements(requestId).orElse(0L));
     }
 

@@ -30,8 +30,9 @@ public class TestStreams implements AutoCloseable {
 
     /** Adds an entry; answers its stream entry id. */
     public String send(String stream, UUID eventId, String type, Object key, String payload) {
-        return redis().xadd(stream, Map.of("id", eventId.toString(), "type", type, "key", key.toString(),
-                "payload", payload));
+        return redis().xadd(
+                        stream,
+                        Map.of("id", eventId.toString(), "type", type, "key", key.toString(), "payload", payload));
     }
 
     /** Adds an entry with a fresh event id. */
@@ -42,12 +43,15 @@ public class TestStreams implements AutoCloseable {
     /** The entries about one aggregate, oldest first. */
     public List<StreamMessage<String, String>> entries(String stream, Object key) {
         return redis().xrange(stream, Range.create("-", "+")).stream()
-                .filter(m -> key.toString().equals(m.getBody().get("key"))).toList();
+                .filter(m -> key.toString().equals(m.getBody().get("key")))
+                .toList();
     }
 
     /** The entries of one type about one aggregate, oldest first. */
     public List<StreamMessage<String, String>> entries(String stream, String type, Object key) {
-        return entries(stream, key).stream().filter(m -> type.equals(m.getBody().get("type"))).toList();
+        return entries(stream, key).stream()
+                .filter(m -> type.equals(m.getBody().get("type")))
+                .toList();
     }
 
     @Override

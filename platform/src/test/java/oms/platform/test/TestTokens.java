@@ -24,6 +24,7 @@ public final class TestTokens {
     public static final String ISSUER = "http://keycloak.test/realms/oms";
     /** The router-signature secret of the test contexts (see {@code RouterSignature}). */
     public static final String HMAC_SECRET = "test-router-signature-secret";
+
     public static final String AUDIENCE = "oms-api";
 
     private static final KeyPair KEYS = rsa();

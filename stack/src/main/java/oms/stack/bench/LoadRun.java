@@ -26,8 +26,8 @@ public final class LoadRun {
 
         @Override
         public String toString() {
-            return "%-28s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d failed)".formatted(
-                    label, perSecond(), p50Micros / 1000.0, p99Micros / 1000.0, requests, failures);
+            return "%-28s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d failed)"
+                    .formatted(label, perSecond(), p50Micros / 1000.0, p99Micros / 1000.0, requests, failures);
         }
     }
 
@@ -42,9 +42,15 @@ public final class LoadRun {
      * gets the request's number (0, 1, 2, … across all callers), e.g. to send distinct variables so that
      * no router or subgraph can share the work of identical requests in flight.
      */
-    public static Result run(String label, URI endpoint, java.util.function.LongFunction<String> bodies, String bearer,
-                             int clients, Duration duration) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static Result run(
+            String label,
+            URI endpoint,
+            java.util.function.LongFunction<String> bodies,
+            String bearer,
+            int clients,
+            Duration duration) {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicLong sent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -65,7 +71,8 @@ public final class LoadRun {
                         }
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response =
+                                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
                                 failures.incrementAndGet();
                             }

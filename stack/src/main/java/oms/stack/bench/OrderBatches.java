@@ -49,7 +49,8 @@ final class OrderBatches {
      * warehouse staff), and books {@code topUp} units into each of those products so that the run's
      * orders are confirmed rather than rejected for want of stock.
      */
-    static OrderBatches prepare(GraphQlClient sales, GraphQlClient warehouse, int productCount, int topUp, int batchSize) {
+    static OrderBatches prepare(
+            GraphQlClient sales, GraphQlClient warehouse, int productCount, int topUp, int batchSize) {
         List<String> customers = new ArrayList<>();
         JsonNode customerPage = data(sales.execute("{ customers(first: 100) { edges { node { id status } } } }"));
         for (JsonNode edge : customerPage.at("/customers/edges")) {
@@ -64,13 +65,15 @@ final class OrderBatches {
             variables.put("after", after);
             JsonNode page = data(warehouse.execute("""
                     query($after: String) { products(first: 100, after: $after, activeOnly: true) {
-                      edges { node { id sku name price { amount } } } pageInfo { hasNextPage endCursor } } }""",
-                    variables)).at("/products");
+                      edges { node { id sku name price { amount } } } pageInfo { hasNextPage endCursor } } }""", variables)).at("/products");
             for (JsonNode edge : page.at("/edges")) {
                 if (products.size() < productCount) {
                     JsonNode node = edge.at("/node");
-                    products.add(new Product(node.at("/id").asString(), node.at("/sku").asString(),
-                            node.at("/name").asString(), new BigDecimal(node.at("/price/amount").asString())));
+                    products.add(new Product(
+                            node.at("/id").asString(),
+                            node.at("/sku").asString(),
+                            node.at("/name").asString(),
+                            new BigDecimal(node.at("/price/amount").asString())));
                 }
             }
             if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
@@ -84,8 +87,7 @@ final class OrderBatches {
         for (Product product : products) {
             JsonNode adjusted = data(warehouse.execute("""
                     mutation($id: ID!, $delta: Int!) { adjustStock(input: {productId: $id, delta: $delta,
-                      reason: "Benchmark stock"}) { userErrors { code message } } }""",
-                    Map.of("id", product.id(), "delta", topUp)));
+                      reason: "Benchmark stock"}) { userErrors { code message } } }""", Map.of("id", product.id(), "delta", topUp)));
             if (!adjusted.at("/adjustStock/userErrors").isEmpty()) {
                 throw new IllegalStateException("Could not add benchmark stock: " + adjusted);
             }
@@ -119,10 +121,24 @@ final class OrderBatches {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("customerId", order.customerId());
             input.put("paymentMethod", "INVOICE");
-            input.put("items", order.products().stream()
-                    .map(p -> Map.<String, Object>of("productId", p.id(), "quantity", 1)).toList());
-            input.put("shippingAddress", Map.of("name", "Benchmark Receiving", "line1", "1 Load Street",
-                    "city", "Berlin", "postalCode", "10115", "country", "DE"));
+            input.put(
+                    "items",
+                    order.products().stream()
+                            .map(p -> Map.<String, Object>of("productId", p.id(), "quantity", 1))
+                            .toList());
+            input.put(
+                    "shippingAddress",
+                    Map.of(
+                            "name",
+                            "Benchmark Receiving",
+                            "line1",
+                            "1 Load Street",
+                            "city",
+                            "Berlin",
+                            "postalCode",
+                            "10115",
+                            "country",
+                            "DE"));
             inputs.add(input);
         }
         Map<String, Object> input = new LinkedHashMap<>();

@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,7 +57,8 @@ public final class OrdersBenchmark {
     }
 
     private void run() throws SQLException {
-        System.out.printf("Reading demo customers and %d products, adding %d units of stock to each ...%n", PRODUCTS, TOP_UP);
+        System.out.printf(
+                "Reading demo customers and %d products, adding %d units of stock to each ...%n", PRODUCTS, TOP_UP);
         OrderBatches plan = OrderBatches.prepare(as("sam"), as("wendy"), PRODUCTS, TOP_UP, BATCH_SIZE);
         String router = stack.routerUrl();
         String direct = stack.subgraphUrl("orders") + "/graphql";
@@ -69,10 +70,15 @@ public final class OrdersBenchmark {
                 Sent warm = send(plan, router, watch);
                 acceptStatements = SqlStatements.of(stack, "orders") - before;
                 watch.awaitAll(SETTLE_TIMEOUT);
-                System.out.printf("  warm-up batch %d: %d accepted in %d ms, settled %d ms later%n", b + 1,
-                        warm.accepted(), warm.roundTrip().toMillis(), warm.batch().settledAfter().toMillis());
+                System.out.printf(
+                        "  warm-up batch %d: %d accepted in %d ms, settled %d ms later%n",
+                        b + 1,
+                        warm.accepted(),
+                        warm.roundTrip().toMillis(),
+                        warm.batch().settledAfter().toMillis());
             }
-            System.out.printf("Placing %d batches of %d orders (3 lines each) through the router, back to back ...%n",
+            System.out.printf(
+                    "Placing %d batches of %d orders (3 lines each) through the router, back to back ...%n",
                     BATCHES, BATCH_SIZE);
             Instant runStart = Instant.now();
             long[] statementsBefore = statements();
@@ -93,16 +99,22 @@ public final class OrdersBenchmark {
             List<Duration> raw = RawInsertBaseline.run(stack.postgres(), plan, BATCHES);
 
             new OrdersReport(BATCH_SIZE, measured, straight, raw).print(outcomes);
-            System.out.printf("SQL statements of the orders service during one createOrders call of %,d orders "
-                    + "(warm-up): %d, including loading the created orders for the answer, the outbox relay's and any "
-                    + "stock answers it handled meanwhile%n", BATCH_SIZE, acceptStatements);
+            System.out.printf(
+                    "SQL statements of the orders service during one createOrders call of %,d orders "
+                            + "(warm-up): %d, including loading the created orders for the answer, the outbox relay's and any "
+                            + "stock answers it handled meanwhile%n",
+                    BATCH_SIZE, acceptStatements);
             StringBuilder perBatch = new StringBuilder();
             for (int i = 0; i < SERVICES.size(); i++) {
-                perBatch.append(i == 0 ? "" : ", ").append(SERVICES.get(i)).append(' ')
+                perBatch.append(i == 0 ? "" : ", ")
+                        .append(SERVICES.get(i))
+                        .append(' ')
                         .append((statementsAfter[i] - statementsBefore[i]) / BATCHES);
             }
-            System.out.printf("SQL statements per %,d-order batch over the measured run, everything included "
-                    + "(placing, consuming, relaying, the settle polling): %s%n", BATCH_SIZE, perBatch);
+            System.out.printf(
+                    "SQL statements per %,d-order batch over the measured run, everything included "
+                            + "(placing, consuming, relaying, the settle polling): %s%n",
+                    BATCH_SIZE, perBatch);
         }
     }
 
@@ -130,21 +142,27 @@ public final class OrdersBenchmark {
         if (accepted == 0) {
             throw new IllegalStateException("No order of the batch was accepted: " + payload.at("/results/0"));
         }
-        return new Sent(watch.watch(batch + 1, sentAt, answeredAt, answered), Duration.ofNanos(answered - started),
-                accepted, payload.at("/rejectedCount").asInt());
+        return new Sent(
+                watch.watch(batch + 1, sentAt, answeredAt, answered),
+                Duration.ofNanos(answered - started),
+                accepted,
+                payload.at("/rejectedCount").asInt());
     }
 
     /** How the measured orders ended up, counted in the orders database. */
     private String outcomes(Instant runStart) throws SQLException {
-        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
-             PreparedStatement count = c.prepareStatement(
-                     "SELECT status, count(*) FROM orders WHERE placed_at >= ? GROUP BY status ORDER BY status")) {
+        try (Connection c = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT status, count(*) FROM orders WHERE placed_at >= ? GROUP BY status ORDER BY status")) {
             count.setTimestamp(1, Timestamp.from(runStart));
             StringBuilder text = new StringBuilder();
             try (ResultSet rs = count.executeQuery()) {
                 while (rs.next()) {
-                    text.append(text.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+                    text.append(text.isEmpty() ? "" : ", ")
+                            .append(rs.getString(1))
+                            .append(' ')
+                            .append(rs.getLong(2));
                 }
             }
             return text.toString();

@@ -42,12 +42,23 @@ final class ProcessCpu {
             owner.put(pm.pid(), "postgres");
             pm.descendants().forEach(d -> owner.put(d.pid(), "postgres"));
         });
-        ProcessHandle.current().descendants().forEach(d -> owner.putIfAbsent(d.pid(),
-                d.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("other")));
+        ProcessHandle.current()
+                .descendants()
+                .forEach(d -> owner.putIfAbsent(
+                        d.pid(),
+                        d.info()
+                                .command()
+                                .map(c -> Path.of(c).getFileName().toString())
+                                .orElse("other")));
         owner.forEach((pid, name) -> {
             // the postmaster's own figure includes its exited backends (children's times); others do not need it
-            long ticks = ticks(pid, "postgres".equals(name) && stack.postgres().postmaster()
-                    .map(pm -> pm.pid() == pid).orElse(false));
+            long ticks = ticks(
+                    pid,
+                    "postgres".equals(name)
+                            && stack.postgres()
+                                    .postmaster()
+                                    .map(pm -> pm.pid() == pid)
+                                    .orElse(false));
             ms.merge(name, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
         });
         ms.put("all", ms.values().stream().mapToLong(Long::longValue).sum());

@@ -30,8 +30,8 @@ final class RawInsertBaseline {
     /** Inserts one warm-up batch and then {@code batches} measured ones; answers each measured batch's time. */
     static List<Duration> run(LocalPostgres postgres, OrderBatches plan, int batches) throws SQLException {
         String schema = "bench_raw_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("oms_orders"), LocalPostgres.USER,
-                LocalPostgres.PASSWORD)) {
+        try (Connection c = DriverManager.getConnection(
+                postgres.jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
             try {
                 createScratchTables(c, schema);
                 c.setAutoCommit(false);
@@ -67,8 +67,9 @@ final class RawInsertBaseline {
             s.execute("ALTER TABLE %1$s.orders ALTER COLUMN number SET DEFAULT nextval('%1$s.order_number_seq')"
                     .formatted(schema));
             for (String child : List.of("order_lines", "order_status_history")) {
-                s.execute("ALTER TABLE %1$s.%2$s ADD FOREIGN KEY (order_id) REFERENCES %1$s.orders (id) ON DELETE CASCADE"
-                        .formatted(schema, child));
+                s.execute(
+                        "ALTER TABLE %1$s.%2$s ADD FOREIGN KEY (order_id) REFERENCES %1$s.orders (id) ON DELETE CASCADE"
+                                .formatted(schema, child));
             }
         }
     }
@@ -108,28 +109,63 @@ final class RawInsertBaseline {
                             ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                      AS t(id, customer_id, payment_method, currency, subtotal, item_count, ship_name, ship_line1,
                           ship_line2, ship_city, ship_postal_code, ship_country, placed_at)""".formatted(schema));
-             PreparedStatement insertLines = c.prepareStatement("""
+                PreparedStatement insertLines = c.prepareStatement("""
                 INSERT INTO %s.order_lines (id, order_id, line_no, product_id, sku, product_name, quantity, unit_price)
                 SELECT gen_random_uuid(), order_id, line_no, product_id, sku, name, quantity, price
                 FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[])
                      AS t(order_id, line_no, product_id, sku, name, quantity, price)""".formatted(schema));
-             PreparedStatement insertHistory = c.prepareStatement("""
+                PreparedStatement insertHistory = c.prepareStatement("""
                 WITH feed AS (UPDATE %1$s.status_feed SET position = position + %2$d RETURNING position - %2$d AS base)
                 INSERT INTO %1$s.order_status_history (seq, order_id, version, from_status, to_status, actor, reason, at)
                 SELECT feed.base + t.ord, t.id, 1, NULL, 'PENDING', t.actor, 'Order placed', t.at
-                FROM feed, unnest(?::uuid[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS t(id, actor, at, ord)"""
-                     .formatted(schema, n))) {
-            bind(c, insertOrders, "uuid", ids, "text", customers, "text", repeat("INVOICE", n), "text", repeat("EUR", n),
-                    "numeric", subtotals, "int4", itemCounts, "text", repeat("Benchmark Receiving", n),
-                    "text", repeat("1 Load Street", n), "text", new String[n], "text", repeat("Berlin", n),
-                    "text", repeat("10115", n), "text", repeat("DE", n), "text", repeat(placedAt, n));
+                FROM feed, unnest(?::uuid[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS t(id, actor, at, ord)""".formatted(schema, n))) {
+            bind(
+                    c,
+                    insertOrders,
+                    "uuid",
+                    ids,
+                    "text",
+                    customers,
+                    "text",
+                    repeat("INVOICE", n),
+                    "text",
+                    repeat("EUR", n),
+                    "numeric",
+                    subtotals,
+                    "int4",
+                    itemCounts,
+                    "text",
+                    repeat("Benchmark Receiving", n),
+                    "text",
+                    repeat("1 Load Street", n),
+                    "text",
+                    new String[n],
+                    "text",
+                    repeat("Berlin", n),
+                    "text",
+                    repeat("10115", n),
+                    "text",
+                    repeat("DE", n),
+                    "text",
+                    repeat(placedAt, n));
             insertOrders.executeUpdate();
-            bind(c, insertLines, "uuid", lineOrders.toArray(UUID[]::new), "int4", lineNos.toArray(Integer[]::new),
-                    "text", lineProducts.stream().map(OrderBatches.Product::id).toArray(String[]::new),
-                    "text", lineProducts.stream().map(OrderBatches.Product::sku).toArray(String[]::new),
-                    "text", lineProducts.stream().map(OrderBatches.Product::name).toArray(String[]::new),
-                    "int4", Collections.nCopies(lines, 1).toArray(Integer[]::new),
-                    "numeric", lineProducts.stream().map(OrderBatches.Product::price).toArray(BigDecimal[]::new));
+            bind(
+                    c,
+                    insertLines,
+                    "uuid",
+                    lineOrders.toArray(UUID[]::new),
+                    "int4",
+                    lineNos.toArray(Integer[]::new),
+                    "text",
+                    lineProducts.stream().map(OrderBatches.Product::id).toArray(String[]::new),
+                    "text",
+                    lineProducts.stream().map(OrderBatches.Product::sku).toArray(String[]::new),
+                    "text",
+                    lineProducts.stream().map(OrderBatches.Product::name).toArray(String[]::new),
+                    "int4",
+                    Collections.nCopies(lines, 1).toArray(Integer[]::new),
+                    "numeric",
+                    lineProducts.stream().map(OrderBatches.Product::price).toArray(BigDecimal[]::new));
             insertLines.executeUpdate();
             bind(c, insertHistory, "uuid", ids, "text", repeat("staff:sam", n), "text", repeat(placedAt, n));
             insertHistory.executeUpdate();

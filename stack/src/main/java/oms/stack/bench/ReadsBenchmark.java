@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 import oms.signature.RouterSignature;
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.GraphQlRequests;
 import oms.stack.ManagedProcess;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.GraphQlRequests;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,14 +53,15 @@ public final class ReadsBenchmark {
      * the subgraphs are still compiling after a minute; measured before they settle, compilation is
      * most of their CPU).
      */
-    private static final Map<String, Duration> WARM_UP = Map.of(FEDERATED_PAGE, Duration.ofSeconds(60),
-            ORDERS_PAGE, Duration.ofSeconds(20));
+    private static final Map<String, Duration> WARM_UP =
+            Map.of(FEDERATED_PAGE, Duration.ofSeconds(60), ORDERS_PAGE, Duration.ofSeconds(20));
+
     private static final Duration ROUND = Duration.ofSeconds(10);
     private static final int ROUNDS = 4;
     private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
     /** The router's limits stay on; the budget is sized so that this load is never throttled. */
-    private static final Map<String, String> UNTHROTTLED = Map.of("OMS_RATE_LIMIT_REFILL", "100000000",
-            "OMS_RATE_LIMIT_CAPACITY", "100000000");
+    private static final Map<String, String> UNTHROTTLED =
+            Map.of("OMS_RATE_LIMIT_REFILL", "100000000", "OMS_RATE_LIMIT_CAPACITY", "100000000");
 
     private ReadsBenchmark() {}
 
@@ -105,18 +106,27 @@ public final class ReadsBenchmark {
         Target peer = new Target("Apollo Gateway", apolloUrl, false);
         pages.put(FEDERATED_PAGE, List.of(ours, js, peer));
         pages.put(ORDERS_PAGE, List.of(ours, js, peer, new Target("orders subgraph", orders, true)));
-        Map<String, String> titles = Map.of(FEDERATED_PAGE, "federated 20-order page (all four subgraphs)",
-                ORDERS_PAGE, "orders-only 20-order page");
+        Map<String, String> titles = Map.of(
+                FEDERATED_PAGE,
+                "federated 20-order page (all four subgraphs)",
+                ORDERS_PAGE,
+                "orders-only 20-order page");
 
         for (Map.Entry<String, List<Target>> page : pages.entrySet()) {
             String query = page.getKey();
             List<Target> targets = page.getValue();
-            System.out.printf("%n== %s: %d clients, %d rounds of %d s after a warm-up, alternating ==%n",
+            System.out.printf(
+                    "%n== %s: %d clients, %d rounds of %d s after a warm-up, alternating ==%n",
                     titles.get(query), CLIENTS, ROUNDS, ROUND.toSeconds());
             for (Target t : targets) {
                 check(t, query, cursors, tokens.get());
-                System.out.println(LoadRun.run("warm-up " + t.name(), t.url(), bodies(query, cursors, t.signed()),
-                        tokens.get(), CLIENTS, WARM_UP.get(query)));
+                System.out.println(LoadRun.run(
+                        "warm-up " + t.name(),
+                        t.url(),
+                        bodies(query, cursors, t.signed()),
+                        tokens.get(),
+                        CLIENTS,
+                        WARM_UP.get(query)));
             }
             Map<String, List<Round>> rounds = new LinkedHashMap<>();
             targets.forEach(t -> rounds.put(t.name(), new ArrayList<>()));
@@ -124,8 +134,13 @@ public final class ReadsBenchmark {
                 for (int i = 0; i < targets.size(); i++) {
                     Target t = targets.get((i + r) % targets.size());
                     Map<String, Long> before = cpu.snapshot();
-                    LoadRun.Result load = LoadRun.run("round " + (r + 1) + " " + t.name(), t.url(),
-                            bodies(query, cursors, t.signed()), tokens.get(), CLIENTS, ROUND);
+                    LoadRun.Result load = LoadRun.run(
+                            "round " + (r + 1) + " " + t.name(),
+                            t.url(),
+                            bodies(query, cursors, t.signed()),
+                            tokens.get(),
+                            CLIENTS,
+                            ROUND);
                     rounds.get(t.name()).add(new Round(load, ProcessCpu.difference(cpu.snapshot(), before)));
                     System.out.println(load);
                 }
@@ -135,11 +150,15 @@ public final class ReadsBenchmark {
     }
 
     private static void report(Map<String, List<Round>> rounds) {
-        System.out.printf("%n%-20s %8s %8s %8s %8s %10s   CPU ms per request by process%n", "", "req/s", "spread",
-                "p50 ms", "p99 ms", "CPU ms/req");
+        System.out.printf(
+                "%n%-20s %8s %8s %8s %8s %10s   CPU ms per request by process%n",
+                "", "req/s", "spread", "p50 ms", "p99 ms", "CPU ms/req");
         Map<String, Double> perSecond = new LinkedHashMap<>();
         rounds.forEach((name, list) -> {
-            double[] rates = list.stream().mapToDouble(r -> r.load().perSecond()).sorted().toArray();
+            double[] rates = list.stream()
+                    .mapToDouble(r -> r.load().perSecond())
+                    .sorted()
+                    .toArray();
             double median = median(rates);
             long requests = list.stream().mapToLong(r -> r.load().requests()).sum();
             long failures = list.stream().mapToLong(r -> r.load().failures()).sum();
@@ -153,11 +172,21 @@ public final class ReadsBenchmark {
                 }
             });
             perSecond.put(name, median);
-            System.out.printf("%-20s %8.1f %7.0f%% %8.1f %8.1f %10.1f  %s%s%n", name, median,
+            System.out.printf(
+                    "%-20s %8.1f %7.0f%% %8.1f %8.1f %10.1f  %s%s%n",
+                    name,
+                    median,
                     (rates[rates.length - 1] - rates[0]) / 2 / median * 100,
-                    median(list.stream().mapToDouble(r -> r.load().p50Micros() / 1000.0).sorted().toArray()),
-                    median(list.stream().mapToDouble(r -> r.load().p99Micros() / 1000.0).sorted().toArray()),
-                    (double) cpu.getOrDefault("all", 0L) / requests, by,
+                    median(list.stream()
+                            .mapToDouble(r -> r.load().p50Micros() / 1000.0)
+                            .sorted()
+                            .toArray()),
+                    median(list.stream()
+                            .mapToDouble(r -> r.load().p99Micros() / 1000.0)
+                            .sorted()
+                            .toArray()),
+                    (double) cpu.getOrDefault("all", 0L) / requests,
+                    by,
                     failures == 0 ? "" : "   (" + failures + " failed)");
         });
         Double ours = perSecond.get("our router");
@@ -208,7 +237,10 @@ public final class ReadsBenchmark {
     /** One request of the page, so that a target answering errors is seen before it is measured. */
     private static void check(Target t, String query, List<String> cursors, String token) {
         String body = bodies(query, cursors, t.signed()).apply(1);
-        GraphQlClient.Response answer = new GraphQlClient(t.url().toString()).withBearer(token).unsigned().send(body);
+        GraphQlClient.Response answer = new GraphQlClient(t.url().toString())
+                .withBearer(token)
+                .unsigned()
+                .send(body);
         JsonNode edges = answer.body().at("/data/orders/edges");
         if (answer.status() != 200 || answer.body().has("errors") || edges.size() != 20) {
             throw new IllegalStateException(t.name() + " answered " + answer.status() + ": " + answer.body());
@@ -219,11 +251,14 @@ public final class ReadsBenchmark {
         Path dir = project.resolve("router-config").resolve("apollo-gateway");
         if (!Files.isRegularFile(dir.resolve("node_modules/.package-lock.json"))
                 || Files.getLastModifiedTime(dir.resolve("package-lock.json"))
-                .compareTo(Files.getLastModifiedTime(dir.resolve("node_modules/.package-lock.json"))) > 0) {
+                                .compareTo(Files.getLastModifiedTime(dir.resolve("node_modules/.package-lock.json")))
+                        > 0) {
             System.out.println("Installing Apollo Gateway (npm ci in router-config/apollo-gateway) ...");
             try {
                 Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                        .directory(dir.toFile()).inheritIO().start();
+                        .directory(dir.toFile())
+                        .inheritIO()
+                        .start();
                 if (npm.waitFor() != 0) {
                     throw new IllegalStateException("npm ci failed in " + dir);
                 }
@@ -237,11 +272,18 @@ public final class ReadsBenchmark {
         env.put("PORT", Integer.toString(port));
         env.put("NODE_ENV", "production");
         // the supergraph the stack's router serves, with this stack's subgraph ports
-        env.put("OMS_SUPERGRAPH", options.dataDir().resolve("supergraph.graphql").toString());
+        env.put(
+                "OMS_SUPERGRAPH",
+                options.dataDir().resolve("supergraph.graphql").toString());
         env.put(RouterSignature.SECRET_ENV, RouterSignature.configuredSecret());
         String node = System.getenv().getOrDefault("OMS_NODE", "node");
-        ManagedProcess apollo = ManagedProcess.start("apollo-gateway", List.of(node, "server.mjs"), env, dir,
-                options.dataDir().resolve("apollo-gateway.log"), "http://127.0.0.1:" + port + "/readiness");
+        ManagedProcess apollo = ManagedProcess.start(
+                "apollo-gateway",
+                List.of(node, "server.mjs"),
+                env,
+                dir,
+                options.dataDir().resolve("apollo-gateway.log"),
+                "http://127.0.0.1:" + port + "/readiness");
         apollo.awaitHealthy(Duration.ofSeconds(60));
         return apollo;
     }

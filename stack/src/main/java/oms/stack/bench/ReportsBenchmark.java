@@ -12,10 +12,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,12 +33,17 @@ public final class ReportsBenchmark {
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
 
     static {
-        QUERIES.put("whole report (DAY)", "{ salesReport(" + RANGE + ", interval: DAY) { sales { start orders revenue { amount currency } }"
-                + " totals { orders revenue { amount } } ordersByStatus { status count } topProducts { sku units }"
-                + " topCustomers { orders } leadTimes { stage p50Seconds p90Seconds } rejectionReasons { reason count } } }");
-        QUERIES.put("sales per week", "{ salesReport(" + RANGE + ", interval: WEEK) { sales { start orders revenue { amount } } } }");
+        QUERIES.put(
+                "whole report (DAY)",
+                "{ salesReport(" + RANGE + ", interval: DAY) { sales { start orders revenue { amount currency } }"
+                        + " totals { orders revenue { amount } } ordersByStatus { status count } topProducts { sku units }"
+                        + " topCustomers { orders } leadTimes { stage p50Seconds p90Seconds } rejectionReasons { reason count } } }");
+        QUERIES.put(
+                "sales per week",
+                "{ salesReport(" + RANGE + ", interval: WEEK) { sales { start orders revenue { amount } } } }");
         QUERIES.put("top products", "{ salesReport(" + RANGE + ") { topProducts(first: 10) { sku units orders } } }");
-        QUERIES.put("lead times", "{ salesReport(" + RANGE + ") { leadTimes { stage orders p50Seconds p90Seconds } } }");
+        QUERIES.put(
+                "lead times", "{ salesReport(" + RANGE + ") { leadTimes { stage orders p50Seconds p90Seconds } } }");
     }
 
     private ReportsBenchmark() {}
@@ -46,11 +51,13 @@ public final class ReportsBenchmark {
     public static void run(Path project) throws IOException, SQLException {
         System.out.println("Starting a throw-away stack for the benchmark ...");
         try (OmsStack stack = OmsStack.start(StackOptions.forTests(project));
-             Connection db = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER,
-                     LocalPostgres.PASSWORD)) {
+                Connection db = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
             long started = System.nanoTime();
             seed(db);
-            System.out.printf("Wrote %,d orders of 2019 (lines and history) in %.1f s%n", ORDERS, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "Wrote %,d orders of 2019 (lines and history) in %.1f s%n",
+                    ORDERS, (System.nanoTime() - started) / 1e9);
             GraphQlClient sales = new GraphQlClient(stack.routerUrl()).withBearer(stack.token("sam"));
             Map<String, List<Double>> times = new LinkedHashMap<>();
             QUERIES.keySet().forEach(k -> times.put(k, new ArrayList<>()));
@@ -68,9 +75,10 @@ public final class ReportsBenchmark {
                     }
                 }
                 long t = System.nanoTime();
-                try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT date_trunc('day', placed_at), currency, count(*), sum(subtotal) FROM orders"
-                                + " WHERE placed_at >= '2019-01-01' AND placed_at < '2020-01-01' GROUP BY 1, 2")) {
+                try (Statement s = db.createStatement();
+                        ResultSet rs = s.executeQuery(
+                                "SELECT date_trunc('day', placed_at), currency, count(*), sum(subtotal) FROM orders"
+                                        + " WHERE placed_at >= '2019-01-01' AND placed_at < '2020-01-01' GROUP BY 1, 2")) {
                     while (rs.next()) {
                         rs.getLong(3);
                     }
@@ -80,15 +88,19 @@ public final class ReportsBenchmark {
                 }
             }
             double floor = median(times.get("floor: one SQL aggregate (JDBC)"));
-            System.out.printf("%nsalesReport over %,d orders, %d rounds after %d warm-up (alternating)%n", ORDERS, ROUNDS, WARM_UP);
+            System.out.printf(
+                    "%nsalesReport over %,d orders, %d rounds after %d warm-up (alternating)%n",
+                    ORDERS, ROUNDS, WARM_UP);
             System.out.printf("%-34s %9s %9s %9s %8s%n", "", "p50 ms", "min ms", "max ms", "× floor");
-            times.forEach((name, list) -> System.out.printf("%-34s %9.1f %9.1f %9.1f %8.1f%n", name, median(list),
-                    Collections.min(list), Collections.max(list), median(list) / floor));
+            times.forEach((name, list) -> System.out.printf(
+                    "%-34s %9.1f %9.1f %9.1f %8.1f%n",
+                    name, median(list), Collections.min(list), Collections.max(list), median(list) / floor));
         }
     }
 
     private static double median(List<Double> values) {
-        long[] micros = values.stream().mapToLong(ms -> Math.round(ms * 1000)).sorted().toArray();
+        long[] micros =
+                values.stream().mapToLong(ms -> Math.round(ms * 1000)).sorted().toArray();
         return LoadRun.percentile(micros, 0.50) / 1000.0;
     }
 

@@ -69,8 +69,8 @@ final class SettleWatch implements AutoCloseable {
                 throw failure;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(open.size() + " batches still had PENDING orders after "
-                        + timeout.toSeconds() + " s");
+                throw new IllegalStateException(
+                        open.size() + " batches still had PENDING orders after " + timeout.toSeconds() + " s");
             }
             sleep(10);
         }
@@ -94,11 +94,16 @@ final class SettleWatch implements AutoCloseable {
     private void poll(List<Batch> batches) {
         StringBuilder query = new StringBuilder("{");
         for (Batch b : batches) {
-            query.append(" b").append(b.number).append(": orders(first: 1, filter: {status: [PENDING], placedFrom: \"")
-                    .append(b.sentAt).append("\", placedTo: \"").append(b.answeredAt)
+            query.append(" b")
+                    .append(b.number)
+                    .append(": orders(first: 1, filter: {status: [PENDING], placedFrom: \"")
+                    .append(b.sentAt)
+                    .append("\", placedTo: \"")
+                    .append(b.answeredAt)
                     .append("\"}) { edges { node { id } } }");
         }
-        JsonNode data = OrderBatches.data(client.get().execute(query.append(" }").toString()));
+        JsonNode data =
+                OrderBatches.data(client.get().execute(query.append(" }").toString()));
         long now = System.nanoTime();
         for (Batch b : batches) {
             if (data.at("/b" + b.number + "/edges").isEmpty()) {

@@ -1,7 +1,7 @@
 package oms.stack.bench;
 
-import oms.testsupport.Actuator;
 import oms.stack.OmsStack;
+import oms.testsupport.Actuator;
 
 /** A subgraph's count of SQL statements sent so far: its {@code oms.sql.statements} meter (actuator). */
 final class SqlStatements {

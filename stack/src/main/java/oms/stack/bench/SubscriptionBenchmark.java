@@ -27,15 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import oms.testsupport.Actuator;
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LiveConnection;
-import oms.testsupport.LocalPostgres;
-import oms.testsupport.LiveSubscription;
 import oms.stack.ManagedProcess;
 import oms.stack.Memory;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.Actuator;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LiveConnection;
+import oms.testsupport.LiveSubscription;
+import oms.testsupport.LocalPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +60,8 @@ public final class SubscriptionBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURE = Duration.ofSeconds(20);
     /** A fixed heap big enough for 10,000 subscribers: no full collections while the heap grows. */
-    private static final String JAVA_OPTIONS = StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m");
+    private static final String JAVA_OPTIONS =
+            StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m");
 
     private SubscriptionBenchmark() {}
 
@@ -85,14 +86,16 @@ public final class SubscriptionBenchmark {
             AtomicLong activeDeliveries = new AtomicLong();
             AtomicLong otherDeliveries = new AtomicLong();
             AtomicInteger ended = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicReference<String> firstEnd = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<String> firstEnd =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             URI ws = URI.create(stack.subgraphUrl("orders").replaceFirst("^http", "ws") + "/subscriptions");
             List<LiveConnection> connections = new ArrayList<>();
             long subscribeStart = System.nanoTime();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 if (i % PER_CONNECTION == 0) {
                     if (i > 0) {
-                        awaitSubscribed(stack, i, Duration.ofSeconds(60)); // subscribe at the pace the server takes them
+                        awaitSubscribed(
+                                stack, i, Duration.ofSeconds(60)); // subscribe at the pace the server takes them
                     }
                     connections.add(LiveConnection.open(ws, token));
                 }
@@ -109,8 +112,11 @@ public final class SubscriptionBenchmark {
                         long now = epochMicros(Instant.now());
                         (active ? activeDeliveries : otherDeliveries).incrementAndGet();
                         if (recording.get() && active) {
-                            JsonNode event = payload.path("data").values().iterator().next();
-                            receipts.add(new long[] {Long.parseLong(event.path("cursor").asString()), now});
+                            JsonNode event =
+                                    payload.path("data").values().iterator().next();
+                            receipts.add(new long[] {
+                                Long.parseLong(event.path("cursor").asString()), now
+                            });
                         }
                     }
 
@@ -131,8 +137,9 @@ public final class SubscriptionBenchmark {
             double subscribeSeconds = (System.nanoTime() - subscribeStart) / 1e9;
             long heapAfter = heapAfterGc(stack, ordersProcess);
             long rssAfter = ordersProcess.residentBytes();
-            System.out.printf("%,d subscribers on %d WebSockets registered in %.1f s%n", SUBSCRIBERS, connections.size(),
-                    subscribeSeconds);
+            System.out.printf(
+                    "%,d subscribers on %d WebSockets registered in %.1f s%n",
+                    SUBSCRIBERS, connections.size(), subscribeSeconds);
 
             AtomicBoolean producing = new AtomicBoolean(true);
             AtomicLong placed = new AtomicLong();
@@ -155,23 +162,35 @@ public final class SubscriptionBenchmark {
             Latencies measured = commitToReceipt(stack, receipts);
 
             System.out.println();
-            System.out.printf("subscribers                 : %,d on one orders instance (%d WebSockets; %d follow a "
-                    + "customer's orders, the rest single orders)%n", SUBSCRIBERS, connections.size(), customers.size());
-            System.out.printf("status changes delivered    : %,.0f per second over %.0f s (%,.0f orders placed per second; "
-                    + "aim: 1,000 changes/s)%n", changes / seconds, seconds, ordersPlaced / seconds);
+            System.out.printf(
+                    "subscribers                 : %,d on one orders instance (%d WebSockets; %d follow a "
+                            + "customer's orders, the rest single orders)%n",
+                    SUBSCRIBERS, connections.size(), customers.size());
+            System.out.printf(
+                    "status changes delivered    : %,.0f per second over %.0f s (%,.0f orders placed per second; "
+                            + "aim: 1,000 changes/s)%n",
+                    changes / seconds, seconds, ordersPlaced / seconds);
             System.out.printf("commit -> client receipt    : %s   (aim: p99 under 100 ms)%n", measured.summary());
             System.out.printf("raw Redis publish -> receive: %s   (baseline, same run)%n", baseline.summary());
-            System.out.printf("ratio p50 / p99 vs baseline : %.1f / %.1f%n",
+            System.out.printf(
+                    "ratio p50 / p99 vs baseline : %.1f / %.1f%n",
                     (double) measured.percentile(0.50) / Math.max(1, baseline.percentile(0.50)),
                     (double) measured.percentile(0.99) / Math.max(1, baseline.percentile(0.99)));
-            System.out.printf("memory per subscriber       : %,d bytes of heap after GC (%s -> %s), resident %s -> %s%n",
-                    (heapAfter - heapBefore) / SUBSCRIBERS, Memory.mib(heapBefore), Memory.mib(heapAfter),
-                    Memory.mib(rssBefore), Memory.mib(rssAfter));
-            System.out.printf("orders instance GC          : %.2f s paused during the %.0f s measured%n", gcSeconds, seconds);
-            System.out.printf("WebSocket opens retried     : %d (no connection_ack within the server's 10 s init timeout)%n",
+            System.out.printf(
+                    "memory per subscriber       : %,d bytes of heap after GC (%s -> %s), resident %s -> %s%n",
+                    (heapAfter - heapBefore) / SUBSCRIBERS,
+                    Memory.mib(heapBefore),
+                    Memory.mib(heapAfter),
+                    Memory.mib(rssBefore),
+                    Memory.mib(rssAfter));
+            System.out.printf(
+                    "orders instance GC          : %.2f s paused during the %.0f s measured%n", gcSeconds, seconds);
+            System.out.printf(
+                    "WebSocket opens retried     : %d (no connection_ack within the server's 10 s init timeout)%n",
                     LiveConnection.initRetries());
-            System.out.printf("subscriptions ended early   : %d%s%n", ended.get(),
-                    firstEnd.get() == null ? "" : " (first: " + firstEnd.get() + ")");
+            System.out.printf(
+                    "subscriptions ended early   : %d%s%n",
+                    ended.get(), firstEnd.get() == null ? "" : " (first: " + firstEnd.get() + ")");
         }
     }
 
@@ -180,10 +199,12 @@ public final class SubscriptionBenchmark {
         Map<Long, Long> committed = new HashMap<>();
         String sql = "SELECT seq, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint "
                 + "FROM order_status_history WHERE seq = ANY(?)";
-        try (Connection db = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
-             PreparedStatement query = db.prepareStatement(sql)) {
-            query.setArray(1, db.createArrayOf("bigint", receipts.stream().map(r -> r[0]).toArray(Long[]::new)));
+        try (Connection db = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(
+                    1,
+                    db.createArrayOf("bigint", receipts.stream().map(r -> r[0]).toArray(Long[]::new)));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     committed.put(rows.getLong(1), rows.getLong(2));
@@ -203,8 +224,12 @@ public final class SubscriptionBenchmark {
     }
 
     /** Places orders in batches at a steady rate, spread over the customers, straight at the orders service. */
-    private static void produce(GraphQlClient orders, List<String> customers, List<String> products,
-                                AtomicBoolean producing, AtomicLong placed) {
+    private static void produce(
+            GraphQlClient orders,
+            List<String> customers,
+            List<String> products,
+            AtomicBoolean producing,
+            AtomicLong placed) {
         long interval = TimeUnit.SECONDS.toNanos(1) * BATCH / ORDERS_PER_SECOND;
         long next = System.nanoTime();
         int n = 0;
@@ -215,11 +240,20 @@ public final class SubscriptionBenchmark {
                         "customerId", customers.get(n % customers.size()),
                         "items", List.of(Map.of("productId", products.get(n % products.size()), "quantity", 1)),
                         "paymentMethod", "CARD",
-                        "shippingAddress", Map.of("line1", "1 Bench St", "city", "Berlin", "postalCode", "10115",
-                                "country", "DE")));
+                        "shippingAddress",
+                                Map.of(
+                                        "line1",
+                                        "1 Bench St",
+                                        "city",
+                                        "Berlin",
+                                        "postalCode",
+                                        "10115",
+                                        "country",
+                                        "DE")));
             }
-            JsonNode result = orders.execute("mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) "
-                    + "{ acceptedCount } }", Map.of("o", batch));
+            JsonNode result = orders.execute(
+                    "mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) " + "{ acceptedCount } }",
+                    Map.of("o", batch));
             placed.addAndGet(result.at("/data/createOrders/acceptedCount").asInt());
             next += interval;
             long wait = next - System.nanoTime();
@@ -245,7 +279,7 @@ public final class SubscriptionBenchmark {
         int count = rate * 5;
         CountDownLatch received = new CountDownLatch(count);
         try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
-             StatefulRedisConnection<String, String> pub = client.connect()) {
+                StatefulRedisConnection<String, String> pub = client.connect()) {
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -278,10 +312,15 @@ public final class SubscriptionBenchmark {
         do {
             Map<String, Object> variables = new HashMap<>();
             variables.put("after", after);
-            JsonNode page = client.execute("query($after: String) { " + field + "(first: 100, after: $after" + arguments
-                    + ") { edges { node { id } } pageInfo { hasNextPage endCursor } } }", variables).at("/data/" + field);
+            JsonNode page = client.execute(
+                            "query($after: String) { " + field + "(first: 100, after: $after" + arguments
+                                    + ") { edges { node { id } } pageInfo { hasNextPage endCursor } } }",
+                            variables)
+                    .at("/data/" + field);
             page.at("/edges").forEach(e -> ids.add(e.at("/node/id").asString()));
-            after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asString() : null;
+            after = page.at("/pageInfo/hasNextPage").asBoolean()
+                    ? page.at("/pageInfo/endCursor").asString()
+                    : null;
         } while (after != null && ids.size() < 10_000);
         if (ids.isEmpty()) {
             throw new IllegalStateException("No " + field + " in the demo data");
@@ -306,7 +345,9 @@ public final class SubscriptionBenchmark {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
                     .waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             System.out.println("(jcmd unavailable: heap figures include garbage)");
@@ -355,8 +396,12 @@ public final class SubscriptionBenchmark {
         }
 
         String summary() {
-            return "p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (%,d samples)".formatted(percentile(0.50) / 1000.0,
-                    percentile(0.99) / 1000.0, percentile(1.0) / 1000.0, Math.min(size.get(), samples.length));
+            return "p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (%,d samples)"
+                    .formatted(
+                            percentile(0.50) / 1000.0,
+                            percentile(0.99) / 1000.0,
+                            percentile(1.0) / 1000.0,
+                            Math.min(size.get(), samples.length));
         }
     }
 }

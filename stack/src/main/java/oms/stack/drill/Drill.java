@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import oms.testsupport.GraphQlClient;
-import oms.testsupport.LocalPostgres;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.GraphQlClient;
+import oms.testsupport.LocalPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,17 +40,49 @@ public final class Drill {
     }
 
     /** One scenario's line of the table. */
-    public record Outcome(String scenario, long sent, long whole, long degraded, long failed, String codes,
-                          int acknowledged, int lost, int duplicated, int missed, Duration recovered) {
+    public record Outcome(
+            String scenario,
+            long sent,
+            long whole,
+            long degraded,
+            long failed,
+            String codes,
+            int acknowledged,
+            int lost,
+            int duplicated,
+            int missed,
+            Duration recovered) {
         static String header() {
-            return "%-34s %6s %6s %8s %6s %6s %5s %5s %6s %9s  %s".formatted("scenario", "sent", "whole", "degraded",
-                    "failed", "orders", "lost", "dupl.", "missed", "recovered", "error codes seen");
+            return "%-34s %6s %6s %8s %6s %6s %5s %5s %6s %9s  %s"
+                    .formatted(
+                            "scenario",
+                            "sent",
+                            "whole",
+                            "degraded",
+                            "failed",
+                            "orders",
+                            "lost",
+                            "dupl.",
+                            "missed",
+                            "recovered",
+                            "error codes seen");
         }
 
         @Override
         public String toString() {
-            return "%-34s %6d %6d %8d %6d %6d %5d %5d %6d %8.1fs  %s".formatted(scenario, sent, whole, degraded, failed,
-                    acknowledged, lost, duplicated, missed, recovered.toMillis() / 1000.0, codes);
+            return "%-34s %6d %6d %8d %6d %6d %5d %5d %6d %8.1fs  %s"
+                    .formatted(
+                            scenario,
+                            sent,
+                            whole,
+                            degraded,
+                            failed,
+                            acknowledged,
+                            lost,
+                            duplicated,
+                            missed,
+                            recovered.toMillis() / 1000.0,
+                            codes);
         }
     }
 
@@ -66,15 +98,17 @@ public final class Drill {
         List<String> products = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         for (int i = 1; i <= 10; i++) {
-            JsonNode created = ada.execute("""
+            JsonNode created =
+                    ada.execute("""
                     mutation($sku: String!) { createProduct(input: {sku: $sku, name: "Drill part", price: "3.00",
-                      currency: "EUR", initialStock: 1000000}) { product { id } userErrors { code message } } }""",
-                    Map.of("sku", "DRILL-" + run + "-" + i)).at("/data/createProduct");
+                      currency: "EUR", initialStock: 1000000}) { product { id } userErrors { code message } } }""", Map.of("sku", "DRILL-" + run + "-" + i)).at("/data/createProduct");
             products.add(created.at("/product/id").asString());
         }
         List<String> customers = new ArrayList<>();
-        new GraphQlClient(stack.routerUrl()).withBearer(stack.token("sam"))
-                .execute("{ customers(first: 50) { edges { node { id status } } } }").at("/data/customers/edges")
+        new GraphQlClient(stack.routerUrl())
+                .withBearer(stack.token("sam"))
+                .execute("{ customers(first: 50) { edges { node { id status } } } }")
+                .at("/data/customers/edges")
                 .forEach(e -> {
                     if (e.at("/node/status").asString().equals("ACTIVE")) {
                         customers.add(e.at("/node/id").asString());
@@ -103,20 +137,33 @@ public final class Drill {
             for (String subgraph : StackOptions.SUBGRAPHS.keySet()) {
                 scenarios.add(kill(stack, subgraph));
             }
-            scenarios.add(new Scenario("Redis down 30 s", () -> stack.redis().kill(), () -> stack.redis().restart(),
+            scenarios.add(new Scenario(
+                    "Redis down 30 s",
+                    () -> stack.redis().kill(),
+                    () -> stack.redis().restart(),
                     Duration.ofSeconds(30)));
-            scenarios.add(new Scenario("PostgreSQL kill -9", () -> stack.postgres().kill(),
-                    () -> stack.postgres().restart(), Duration.ZERO));
+            scenarios.add(new Scenario(
+                    "PostgreSQL kill -9",
+                    () -> stack.postgres().kill(),
+                    () -> stack.postgres().restart(),
+                    Duration.ZERO));
             LatencyProxy orders = proxies.get("orders");
-            scenarios.add(new Scenario("+200 ms router -> orders, 20 s", () -> orders.delay(200), () -> orders.delay(0),
+            scenarios.add(new Scenario(
+                    "+200 ms router -> orders, 20 s",
+                    () -> orders.delay(200),
+                    () -> orders.delay(0),
                     Duration.ofSeconds(20)));
             List<Outcome> outcomes = runScenarios(stack, scenarios);
             System.out.println();
             System.out.println(Outcome.header());
             outcomes.forEach(System.out::println);
-            long bad = outcomes.stream().filter(o -> o.lost() + o.duplicated() + o.missed() > 0).count();
-            System.out.println(bad == 0 ? "\nlost: 0, duplicated: 0, missed: 0 in every scenario"
-                    : "\n" + bad + " scenario(s) lost, duplicated or missed something: see above");
+            long bad = outcomes.stream()
+                    .filter(o -> o.lost() + o.duplicated() + o.missed() > 0)
+                    .count();
+            System.out.println(
+                    bad == 0
+                            ? "\nlost: 0, duplicated: 0, missed: 0 in every scenario"
+                            : "\n" + bad + " scenario(s) lost, duplicated or missed something: see above");
         } finally {
             proxies.values().forEach(LatencyProxy::close);
         }
@@ -143,15 +190,22 @@ public final class Drill {
     }
 
     public static Scenario hang(OmsStack stack, String subgraph, Duration duration) {
-        return new Scenario("hang " + subgraph + " " + duration.toSeconds() + " s", () -> stack.pause(subgraph),
-                () -> stack.resume(subgraph), duration);
+        return new Scenario(
+                "hang " + subgraph + " " + duration.toSeconds() + " s",
+                () -> stack.pause(subgraph),
+                () -> stack.resume(subgraph),
+                duration);
     }
 
     public static Scenario kill(OmsStack stack, String subgraph) {
-        return new Scenario("kill -9 " + subgraph + " during a batch", () -> {
-            pause(1_000); // the batch client sends every 2 s: this lands inside or right after one
-            stack.kill(subgraph);
-        }, () -> stack.restart(subgraph), Duration.ZERO);
+        return new Scenario(
+                "kill -9 " + subgraph + " during a batch",
+                () -> {
+                    pause(1_000); // the batch client sends every 2 s: this lands inside or right after one
+                    stack.kill(subgraph);
+                },
+                () -> stack.restart(subgraph),
+                Duration.ZERO);
     }
 
     private Outcome run(Scenario scenario) {
@@ -166,8 +220,8 @@ public final class Drill {
         }
         Instant repaired = Instant.now();
         Instant deadline = repaired.plus(RECOVER);
-        while (Instant.now().isBefore(deadline) && !(after(tally.lastWholeRead, repaired)
-                && after(tally.lastAcknowledged, repaired))) {
+        while (Instant.now().isBefore(deadline)
+                && !(after(tally.lastWholeRead, repaired) && after(tally.lastAcknowledged, repaired))) {
             pause(100);
         }
         Instant recoveredAt = max(tally.lastWholeRead, tally.lastAcknowledged);
@@ -181,11 +235,22 @@ public final class Drill {
         int missed = missed(orders);
         List<String> feed = load.takeFeedLog();
         if (missed > 0 || feed.size() > 1) {
-            System.out.println("  the subscription during this scenario" + (missed > 0 ? " (it missed " + missed + ")" : "") + ":");
+            System.out.println("  the subscription during this scenario"
+                    + (missed > 0 ? " (it missed " + missed + ")" : "") + ":");
             feed.forEach(line -> System.out.println("    " + line));
         }
-        return new Outcome(scenario.name(), tally.sent.get(), tally.whole.get(), tally.degraded.get(), tally.failed.get(),
-                tally.codes(), orders.size(), lost, duplicated, missed, recovered);
+        return new Outcome(
+                scenario.name(),
+                tally.sent.get(),
+                tally.whole.get(),
+                tally.degraded.get(),
+                tally.failed.get(),
+                tally.codes(),
+                orders.size(),
+                lost,
+                duplicated,
+                missed,
+                recovered);
     }
 
     private static boolean after(Instant t, Instant reference) {
@@ -199,17 +264,24 @@ public final class Drill {
     private void awaitSettled(List<String> orders) {
         Instant deadline = Instant.now().plus(SETTLE);
         while (Instant.now().isBefore(deadline)
-                && count("orders", "SELECT count(*) FROM orders WHERE status = 'PENDING' AND id::text = ANY(?)", orders) > 0) {
+                && count("orders", "SELECT count(*) FROM orders WHERE status = 'PENDING' AND id::text = ANY(?)", orders)
+                        > 0) {
             pause(500);
         }
     }
 
     /** Orders with more than one stock answer from inventory or more than one confirmation from orders. */
     private int duplicated(List<String> orders) {
-        return (int) (count("inventory", "SELECT count(*) FROM (SELECT key FROM outbox WHERE stream = 'inventory' "
-                + "AND key = ANY(?) GROUP BY key HAVING count(*) > 1) twice", orders)
-                + count("orders", "SELECT count(*) FROM (SELECT key FROM outbox WHERE type = 'OrderConfirmed' "
-                + "AND key = ANY(?) GROUP BY key HAVING count(*) > 1) twice", orders));
+        return (int) (count(
+                        "inventory",
+                        "SELECT count(*) FROM (SELECT key FROM outbox WHERE stream = 'inventory' "
+                                + "AND key = ANY(?) GROUP BY key HAVING count(*) > 1) twice",
+                        orders)
+                + count(
+                        "orders",
+                        "SELECT count(*) FROM (SELECT key FROM outbox WHERE type = 'OrderConfirmed' "
+                                + "AND key = ANY(?) GROUP BY key HAVING count(*) > 1) twice",
+                        orders));
     }
 
     /** Status changes of these orders that are in the database but the subscription never delivered. */
@@ -218,12 +290,17 @@ public final class Drill {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             expected.clear();
-            query("orders", "SELECT order_id::text, version FROM order_status_history WHERE order_id::text = ANY(?)",
-                    orders, rs -> expected.computeIfAbsent(rs.getString(1), id -> new java.util.HashSet<>()).add(rs.getInt(2)));
+            query(
+                    "orders",
+                    "SELECT order_id::text, version FROM order_status_history WHERE order_id::text = ANY(?)",
+                    orders,
+                    rs -> expected.computeIfAbsent(rs.getString(1), id -> new java.util.HashSet<>())
+                            .add(rs.getInt(2)));
             int missed = 0;
             for (Map.Entry<String, Set<Integer>> order : expected.entrySet()) {
                 Set<Integer> got = load.delivered(order.getKey());
-                missed += (int) order.getValue().stream().filter(v -> !got.contains(v)).count();
+                missed += (int)
+                        order.getValue().stream().filter(v -> !got.contains(v)).count();
             }
             if (missed == 0 || Instant.now().isAfter(deadline)) {
                 return missed;
@@ -238,9 +315,9 @@ public final class Drill {
 
     private void query(String subgraph, String sql, List<String> values, Row row) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("oms_" + subgraph),
-                    LocalPostgres.USER, LocalPostgres.PASSWORD);
-                 PreparedStatement statement = c.prepareStatement(sql)) {
+            try (Connection c = DriverManager.getConnection(
+                            stack.postgres().jdbcUrl("oms_" + subgraph), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                    PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.setArray(1, c.createArrayOf("text", values.toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {

@@ -13,10 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import oms.stack.OmsStack;
 import oms.testsupport.GraphQlClient;
 import oms.testsupport.LiveConnection;
 import oms.testsupport.LiveSubscription;
-import oms.stack.OmsStack;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,9 +70,11 @@ final class DrillLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     /** Every status change the subscription delivered: order id → versions. */
     private final Map<String, Set<Integer>> delivered = new ConcurrentHashMap<>();
+
     private final AtomicLong resumes = new AtomicLong();
     /** Why and when the subscription ended and how it resumed: printed where events were missed. */
     private final List<String> feedLog = new CopyOnWriteArrayList<>();
+
     private volatile Tally tally = new Tally();
     private volatile boolean running = true;
     private volatile String cursor;
@@ -109,9 +111,12 @@ final class DrillLoad implements AutoCloseable {
             t.sent.incrementAndGet();
             try {
                 JsonNode response = as("sam").execute(PAGE);
-                if (!response.path("errors").isEmpty() || response.at("/data/orders/edges").isMissingNode()) {
-                    response.path("errors").forEach(e -> t.code(e.at("/extensions/code").asString("(no code)")));
-                    if (response.at("/data/orders/edges").isArray() && !response.at("/data/orders/edges").isEmpty()) {
+                if (!response.path("errors").isEmpty()
+                        || response.at("/data/orders/edges").isMissingNode()) {
+                    response.path("errors")
+                            .forEach(e -> t.code(e.at("/extensions/code").asString("(no code)")));
+                    if (response.at("/data/orders/edges").isArray()
+                            && !response.at("/data/orders/edges").isEmpty()) {
                         t.degraded.incrementAndGet();
                     } else {
                         t.failed.incrementAndGet();
@@ -131,10 +136,15 @@ final class DrillLoad implements AutoCloseable {
     }
 
     private Map<String, Object> order(int n) {
-        return Map.of("customerId", customers.get(n % customers.size()), "paymentMethod", "INVOICE",
-                "items", List.of(Map.of("productId", products.get(n % products.size()), "quantity", 1)),
-                "shippingAddress", Map.of("line1", "1 Drill Street", "city", "Berlin", "postalCode", "10115",
-                        "country", "DE"));
+        return Map.of(
+                "customerId",
+                customers.get(n % customers.size()),
+                "paymentMethod",
+                "INVOICE",
+                "items",
+                List.of(Map.of("productId", products.get(n % products.size()), "quantity", 1)),
+                "shippingAddress",
+                Map.of("line1", "1 Drill Street", "city", "Berlin", "postalCode", "10115", "country", "DE"));
     }
 
     private void placeSingles() {
@@ -157,8 +167,18 @@ final class DrillLoad implements AutoCloseable {
             for (int i = 0; i < BATCH; i++) {
                 orders.add(order(n++));
             }
-            JsonNode result = place(PLACE_BATCH, Map.of("input", Map.of("orders", orders, "errorPolicy", "PER_ORDER",
-                    "idempotencyKey", UUID.randomUUID().toString())), "/data/createOrders");
+            JsonNode result = place(
+                    PLACE_BATCH,
+                    Map.of(
+                            "input",
+                            Map.of(
+                                    "orders",
+                                    orders,
+                                    "errorPolicy",
+                                    "PER_ORDER",
+                                    "idempotencyKey",
+                                    UUID.randomUUID().toString())),
+                    "/data/createOrders");
             if (result != null) {
                 result.path("results").forEach(r -> {
                     if (!r.at("/order/id").isMissingNode()) {
@@ -186,7 +206,8 @@ final class DrillLoad implements AutoCloseable {
                     t.lastAcknowledged = Instant.now();
                     return result;
                 }
-                response.path("errors").forEach(e -> t.code(e.at("/extensions/code").asString("(no code)")));
+                response.path("errors")
+                        .forEach(e -> t.code(e.at("/extensions/code").asString("(no code)")));
             } catch (RuntimeException noAnswer) {
                 t.code("(no answer)");
             }
@@ -211,7 +232,9 @@ final class DrillLoad implements AutoCloseable {
                     public void next(JsonNode payload, String raw) {
                         JsonNode event = payload.at("/data/orderStatusChanges");
                         if (event.isObject()) {
-                            delivered.computeIfAbsent(event.path("orderId").asString(), id -> ConcurrentHashMap.newKeySet())
+                            delivered
+                                    .computeIfAbsent(
+                                            event.path("orderId").asString(), id -> ConcurrentHashMap.newKeySet())
                                     .add(event.path("version").asInt());
                             cursor = event.path("cursor").asString();
                         } else {

@@ -100,8 +100,8 @@ public final class LatencyProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                queue.add(new Chunk(System.currentTimeMillis() + (delayed ? delayMillis : 0),
-                        java.util.Arrays.copyOf(buffer, n)));
+                queue.add(new Chunk(
+                        System.currentTimeMillis() + (delayed ? delayMillis : 0), java.util.Arrays.copyOf(buffer, n)));
             }
         } catch (IOException e) {
             // closed

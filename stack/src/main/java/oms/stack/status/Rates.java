@@ -1,9 +1,8 @@
 package oms.stack.status;
 
-import oms.testsupport.PrometheusText;
-
 import java.util.Map;
 import java.util.function.Predicate;
+import oms.testsupport.PrometheusText;
 import oms.testsupport.PrometheusText.Sample;
 
 /** What happened between two scrapes of one endpoint, {@code seconds} apart: rates and quantiles. */
@@ -29,7 +28,8 @@ public record Rates(PrometheusText before, PrometheusText after, double seconds)
     public Double quantile(String bucketName, Predicate<Sample> filter, double q) {
         Map<Double, Double> now = after.buckets(bucketName, filter);
         Map<Double, Double> then = before.buckets(bucketName, filter);
-        double total = now.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - then.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        double total =
+                now.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - then.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (now.isEmpty() || total <= 0) {
             return null;
         }
@@ -43,7 +43,8 @@ public record Rates(PrometheusText before, PrometheusText after, double seconds)
                     return lowerBound; // beyond the largest finite bucket: its bound is all we know
                 }
                 double inBucket = count - lowerCount;
-                return inBucket <= 0 ? bucket.getKey()
+                return inBucket <= 0
+                        ? bucket.getKey()
                         : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
             }
             lowerBound = bucket.getKey();

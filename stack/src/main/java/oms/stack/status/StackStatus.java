@@ -1,7 +1,5 @@
 package oms.stack.status;
 
-import oms.testsupport.PrometheusText;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import oms.stack.StackOptions;
+import oms.testsupport.PrometheusText;
 
 /**
  * {@code ./oms status [--watch]}: one line per part of the running local stack, from its health
@@ -26,8 +25,10 @@ import oms.stack.StackOptions;
 public final class StackStatus {
 
     // HTTP/1.1: the router (Node) answers an h2c upgrade request oddly
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
     private static final Duration FIRST_INTERVAL = Duration.ofMillis(1500);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
@@ -49,7 +50,11 @@ public final class StackStatus {
         Snapshot previous = status.snapshot();
         if (previous.nothingRuns()) {
             System.out.println("The OMS stack is not running (nothing answers on ports " + ports.router() + ", "
-                    + String.join(", ", ports.subgraphs().values().stream().map(String::valueOf).toList()) + ", "
+                    + String.join(
+                            ", ",
+                            ports.subgraphs().values().stream()
+                                    .map(String::valueOf)
+                                    .toList()) + ", "
                     + ports.postgres() + "): start it with ./oms up");
             return 1;
         }
@@ -113,8 +118,12 @@ public final class StackStatus {
     /** "ready" (200), "up, not ready" (any other answer) or "down" (no answer). */
     private static String readiness(String url) {
         try {
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             return status == 200 ? "ready" : "up, not ready";
         } catch (IOException e) {
             return "down";
@@ -126,8 +135,11 @@ public final class StackStatus {
 
     private static void scrape(String url, String name, Map<String, PrometheusText> into) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 into.put(name, PrometheusText.parse(response.body()));
             }

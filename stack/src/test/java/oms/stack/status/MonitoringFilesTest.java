@@ -24,8 +24,10 @@ import tools.jackson.databind.JsonNode;
  */
 class MonitoringFilesTest {
 
-    private static final Path DIR = Path.of(System.getProperty("oms.project.dir", "..")).resolve("deploy/monitoring");
-    private static final Pattern SERIES = Pattern.compile("\\b((?:oms|graphql|http_server|r2dbc)_[a-z0-9_]+|up)\\b\\s*[{\\[)]");
+    private static final Path DIR =
+            Path.of(System.getProperty("oms.project.dir", "..")).resolve("deploy/monitoring");
+    private static final Pattern SERIES =
+            Pattern.compile("\\b((?:oms|graphql|http_server|r2dbc)_[a-z0-9_]+|up)\\b\\s*[{\\[)]");
 
     @Test
     void every_rule_names_its_severity_and_summary() throws IOException {
@@ -33,8 +35,12 @@ class MonitoringFilesTest {
         assertThat(rules).hasSizeGreaterThanOrEqualTo(10);
         for (Map<String, Object> rule : rules) {
             assertThat(rule).containsKeys("alert", "expr", "labels", "annotations");
-            assertThat(((Map<?, ?>) rule.get("labels")).get("severity")).as(rule.get("alert").toString()).isIn("page", "ticket");
-            assertThat(((Map<?, ?>) rule.get("annotations")).get("summary")).as(rule.get("alert").toString()).isNotNull();
+            assertThat(((Map<?, ?>) rule.get("labels")).get("severity"))
+                    .as(rule.get("alert").toString())
+                    .isIn("page", "ticket");
+            assertThat(((Map<?, ?>) rule.get("annotations")).get("summary"))
+                    .as(rule.get("alert").toString())
+                    .isNotNull();
         }
     }
 
@@ -42,7 +48,8 @@ class MonitoringFilesTest {
     void rules_and_panels_read_only_series_the_services_export() throws IOException {
         Set<String> exported = new TreeSet<>();
         for (String sample : List.of("/status/orders.prom", "/status/router.prom")) {
-            String text = new String(MonitoringFilesTest.class.getResourceAsStream(sample).readAllBytes());
+            String text = new String(
+                    MonitoringFilesTest.class.getResourceAsStream(sample).readAllBytes());
             for (String line : text.split("\n")) {
                 if (line.startsWith("# TYPE ")) {
                     exported.add(line.split(" ")[2]);
@@ -54,14 +61,19 @@ class MonitoringFilesTest {
         List<String> expressions = new ArrayList<>();
         rules().forEach(rule -> expressions.add(rule.get("expr").toString()));
         JsonNode dashboard = GraphQlClient.json().readTree(Files.readString(DIR.resolve("grafana/oms-dashboard.json")));
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asString())));
+        dashboard
+                .path("panels")
+                .forEach(panel -> panel.path("targets")
+                        .forEach(t -> expressions.add(t.path("expr").asString())));
         assertThat(expressions).hasSizeGreaterThan(20);
         for (String expression : expressions) {
             // label lists of aggregations name labels, not series
             Matcher m = SERIES.matcher(expression.replaceAll("\\b(by|without)\\s*\\([^)]*\\)", ""));
             while (m.find()) {
                 String series = m.group(1).replaceAll("_(bucket|count|sum)$", "");
-                assertThat(exported).as("series %s read by %s", series, expression).contains(series);
+                assertThat(exported)
+                        .as("series %s read by %s", series, expression)
+                        .contains(series);
             }
         }
     }
@@ -71,7 +83,9 @@ class MonitoringFilesTest {
         Path promtool = Path.of("/usr/bin/promtool");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool is not installed");
         Process check = new ProcessBuilder(promtool.toString(), "check", "config", "prometheus.yml")
-                .directory(DIR.toFile()).redirectErrorStream(true).start();
+                .directory(DIR.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor()).as(output).isZero();
         assertThat(output).contains("SUCCESS");

@@ -1,7 +1,5 @@
 package oms.stack.status;
 
-import oms.testsupport.PrometheusText;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import oms.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,9 +63,12 @@ class StackStatusTest {
         assertThat(rates.perSecond("t_count", s -> true)).isEqualTo(50.0);
         // 100 observations: 50 up to 0.1 s, 40 up to 0.5 s, 10 up to 1 s; the 99th lies 9/10 into the last bucket
         assertThat(rates.quantile("t_bucket", s -> true, 0.99)).isCloseTo(0.95, within(1e-9));
-        assertThat(new Rates(after, after, 1).quantile("t_bucket", s -> true, 0.99)).as("no requests, no p99").isNull();
+        assertThat(new Rates(after, after, 1).quantile("t_bucket", s -> true, 0.99))
+                .as("no requests, no p99")
+                .isNull();
         assertThat(new Rates(after, before, 1).perSecond("t_count", s -> true))
-                .as("a restarted process counts from zero").isEqualTo(100.0);
+                .as("a restarted process counts from zero")
+                .isEqualTo(100.0);
     }
 
     @Test
@@ -74,11 +76,13 @@ class StackStatusTest {
         PrometheusText orders = sample("orders.prom");
         ServiceLine line = ServiceLine.subgraph("orders", "ready", new Rates(NOTHING, orders, 1.0));
         // the scrape's own GET /actuator/prometheus and the probes do not count as requests
-        double graphql = orders.sum("http_server_requests_seconds_count", s -> s.label("uri").equals("/graphql"));
+        double graphql = orders.sum(
+                "http_server_requests_seconds_count", s -> s.label("uri").equals("/graphql"));
         assertThat(line.requestsPerSecond()).isEqualTo(graphql);
         assertThat(line.p99Seconds()).isPositive().isLessThan(10);
         assertThat(line.errorsPerSecond()).isZero();
-        assertThat(List.of(line.outbox(), line.lag(), line.parked(), line.subscribers())).containsOnly(0.0);
+        assertThat(List.of(line.outbox(), line.lag(), line.parked(), line.subscribers()))
+                .containsOnly(0.0);
         assertThat(line.render()).startsWith("orders     ready").contains(" ms ");
     }
 
@@ -86,7 +90,9 @@ class StackStatusTest {
     void the_router_line_shows_its_errors_and_infrastructure_only_its_state() throws IOException {
         ServiceLine router = ServiceLine.router("ready", new Rates(NOTHING, sample("router.prom"), 1.0));
         assertThat(router.requestsPerSecond()).isEqualTo(5.0);
-        assertThat(router.errorsPerSecond()).as("five SERVICE_UNAVAILABLE errors").isEqualTo(5.0);
+        assertThat(router.errorsPerSecond())
+                .as("five SERVICE_UNAVAILABLE errors")
+                .isEqualTo(5.0);
         assertThat(router.p99Seconds()).isNotNull();
         assertThat(router.render()).startsWith("router     ready").contains("5.0");
         assertThat(ServiceLine.infrastructure("redis", "down").render().strip())
@@ -104,12 +110,26 @@ class StackStatusTest {
         Map<String, String> up = new LinkedHashMap<>(states);
         up.replaceAll((n, s) -> n.equals("postgres") || n.equals("redis") ? "up" : "ready");
         StackStatus.Snapshot first = new StackStatus.Snapshot(0, up, Map.of());
-        StackStatus.Snapshot second = new StackStatus.Snapshot(2_000_000_000L, up, Map.of("orders", sample("orders.prom")));
+        StackStatus.Snapshot second =
+                new StackStatus.Snapshot(2_000_000_000L, up, Map.of("orders", sample("orders.prom")));
         String table = ServiceLine.render(StackStatus.lines(first, second));
         assertThat(second.nothingRuns()).isFalse();
-        assertThat(table.lines().map(l -> l.split("\\s+")[0]).toList()).containsExactly(
-                "SERVICE", "customers", "inventory", "orders", "shipping", "router", "postgres", "redis", "keycloak");
-        assertThat(table.lines().filter(l -> l.startsWith("customers")).findFirst().orElseThrow())
-                .as("not scraped: state only").endsWith("-");
+        assertThat(table.lines().map(l -> l.split("\\s+")[0]).toList())
+                .containsExactly(
+                        "SERVICE",
+                        "customers",
+                        "inventory",
+                        "orders",
+                        "shipping",
+                        "router",
+                        "postgres",
+                        "redis",
+                        "keycloak");
+        assertThat(table.lines()
+                        .filter(l -> l.startsWith("customers"))
+                        .findFirst()
+                        .orElseThrow())
+                .as("not scraped: state only")
+                .endsWith("-");
     }
 }

@@ -19,8 +19,11 @@ class AddressDataFetcher {
 
     @DgsData(parentType = DgsConstants.CUSTOMER.TYPE_NAME, field = DgsConstants.CUSTOMER.DefaultAddress)
     CompletableFuture<Address> defaultAddress(DgsDataFetchingEnvironment dfe) {
-        return addressesOf(dfe).thenApply(all -> all.stream().filter(Address::isDefault).findFirst()
-                .orElse(all.isEmpty() ? null : all.getFirst()));
+        return addressesOf(dfe)
+                .thenApply(all -> all.stream()
+                        .filter(Address::isDefault)
+                        .findFirst()
+                        .orElse(all.isEmpty() ? null : all.getFirst()));
     }
 
     private static CompletableFuture<List<Address>> addressesOf(DgsDataFetchingEnvironment dfe) {

@@ -8,8 +8,8 @@ import oms.platform.error.ErrorCode;
 import oms.platform.error.Violation;
 
 /** A postal address as entered, normalised and checked. */
-public record AddressDraft(String label, String line1, String line2, String city, String postalCode,
-                           String country, boolean isDefault) {
+public record AddressDraft(
+        String label, String line1, String line2, String city, String postalCode, String country, boolean isDefault) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -29,7 +29,9 @@ public record AddressDraft(String label, String line1, String line2, String city
         require(problems, prefix, "city", city, 100);
         require(problems, prefix, "postalCode", postalCode, 20);
         if (country == null || !COUNTRIES.contains(country)) {
-            problems.add(new Violation(ErrorCode.INVALID_ARGUMENT, path(prefix, "country"),
+            problems.add(new Violation(
+                    ErrorCode.INVALID_ARGUMENT,
+                    path(prefix, "country"),
                     "Must be an ISO 3166-1 alpha-2 country code, e.g. DE"));
         }
         return problems;
@@ -37,7 +39,8 @@ public record AddressDraft(String label, String line1, String line2, String city
 
     private static void require(List<Violation> problems, List<String> prefix, String field, String value, int max) {
         if (value == null || value.isEmpty() || value.length() > max) {
-            problems.add(new Violation(ErrorCode.INVALID_ARGUMENT, path(prefix, field), "Must be 1 to " + max + " characters"));
+            problems.add(new Violation(
+                    ErrorCode.INVALID_ARGUMENT, path(prefix, field), "Must be 1 to " + max + " characters"));
         }
     }
 

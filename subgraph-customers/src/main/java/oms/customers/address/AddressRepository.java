@@ -32,7 +32,9 @@ public class AddressRepository {
     public Mono<Address> insert(UUID customerId, AddressDraft draft) {
         Mono<Long> clearDefault = draft.isDefault()
                 ? db.sql("UPDATE addresses SET is_default = false WHERE customer_id = :customerId AND is_default")
-                        .bind("customerId", customerId).fetch().rowsUpdated()
+                        .bind("customerId", customerId)
+                        .fetch()
+                        .rowsUpdated()
                 : Mono.just(0L);
         DatabaseClient.GenericExecuteSpec insert = db.sql("""
                         INSERT INTO addresses (id, customer_id, label, line1, line2, city, postal_code, country, is_default)

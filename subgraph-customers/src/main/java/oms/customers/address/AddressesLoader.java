@@ -21,7 +21,6 @@ class AddressesLoader implements ReactiveBatchLoader<UUID, List<Address>> {
 
     @Override
     public Mono<Map<UUID, List<Address>>> loadBatch(Set<UUID> customerIds) {
-        return addresses.findByCustomerIds(customerIds)
-                .collect(Collectors.groupingBy(Address::customerId));
+        return addresses.findByCustomerIds(customerIds).collect(Collectors.groupingBy(Address::customerId));
     }
 }

@@ -3,8 +3,8 @@ package oms.customers.customer;
 import java.util.List;
 
 /** A partial update: absent (null) fields keep their current value. */
-record CustomerChanges(String email, String firstName, String lastName, String phone, List<String> tags,
-                       CustomerStatus status) {
+record CustomerChanges(
+        String email, String firstName, String lastName, String phone, List<String> tags, CustomerStatus status) {
 
     CustomerDraft applyTo(Customer current) {
         return new CustomerDraft(

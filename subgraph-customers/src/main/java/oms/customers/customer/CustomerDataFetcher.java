@@ -1,7 +1,6 @@
 package oms.customers.customer;
 
 import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
@@ -57,14 +56,21 @@ public class CustomerDataFetcher {
     }
 
     @DgsQuery
-    Mono<CustomerConnection> customers(@InputArgument Integer first, @InputArgument String after,
-                                       @InputArgument String search, DgsDataFetchingEnvironment dfe) {
+    Mono<CustomerConnection> customers(
+            @InputArgument Integer first,
+            @InputArgument String after,
+            @InputArgument String search,
+            DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.SALES);
         PageRequest request = PageRequest.of(first, after);
-        return service.page(search, request).map(page -> CustomerConnection.newBuilder()
-                .edges(page.edges((cursor, node) -> CustomerEdge.newBuilder().cursor(cursor).node(node).build()))
-                .pageInfo(page.pageInfo())
-                .build());
+        return service.page(search, request)
+                .map(page -> CustomerConnection.newBuilder()
+                        .edges(page.edges((cursor, node) -> CustomerEdge.newBuilder()
+                                .cursor(cursor)
+                                .node(node)
+                                .build()))
+                        .pageInfo(page.pageInfo())
+                        .build());
     }
 
     @DgsEntityFetcher(name = DgsConstants.CUSTOMER.TYPE_NAME)
@@ -81,17 +87,19 @@ public class CustomerDataFetcher {
     @DgsMutation
     Mono<CustomerPayload> registerCustomer(@InputArgument RegisterCustomerInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.SALES);
-        CustomerDraft draft = new CustomerDraft(input.getEmail(), input.getFirstName(), input.getLastName(),
-                input.getPhone(), input.getTags());
+        CustomerDraft draft = new CustomerDraft(
+                input.getEmail(), input.getFirstName(), input.getLastName(), input.getPhone(), input.getTags());
         AddressDraft address = input.getAddress() == null ? null : addressDraft(input.getAddress());
         return service.register(draft, address).map(CustomerDataFetcher::payload);
     }
 
     @DgsMutation
-    Mono<CustomerPayload> registerMyProfile(@InputArgument RegisterMyProfileInput input, DgsDataFetchingEnvironment dfe) {
+    Mono<CustomerPayload> registerMyProfile(
+            @InputArgument RegisterMyProfileInput input, DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).require(Role.CUSTOMER);
         String email = input.getEmail() != null ? input.getEmail() : caller.email();
-        CustomerDraft draft = new CustomerDraft(email, input.getFirstName(), input.getLastName(), input.getPhone(), null);
+        CustomerDraft draft =
+                new CustomerDraft(email, input.getFirstName(), input.getLastName(), input.getPhone(), null);
         AddressDraft address = input.getAddress() == null ? null : addressDraft(input.getAddress());
         return service.registerMine(caller, draft, address).map(CustomerDataFetcher::payload);
     }
@@ -103,27 +111,44 @@ public class CustomerDataFetcher {
         if (!caller.has(Role.SALES) && (input.getStatus() != null || input.getTags() != null)) {
             throw Caller.forbidden();
         }
-        CustomerChanges changes = new CustomerChanges(input.getEmail(), input.getFirstName(), input.getLastName(),
-                input.getPhone(), input.getTags(), input.getStatus());
+        CustomerChanges changes = new CustomerChanges(
+                input.getEmail(),
+                input.getFirstName(),
+                input.getLastName(),
+                input.getPhone(),
+                input.getTags(),
+                input.getStatus());
         return service.update(id, changes).map(CustomerDataFetcher::payload);
     }
 
     @DgsMutation
-    Mono<CustomerPayload> addCustomerAddress(@InputArgument AddCustomerAddressInput input, DgsDataFetchingEnvironment dfe) {
+    Mono<CustomerPayload> addCustomerAddress(
+            @InputArgument AddCustomerAddressInput input, DgsDataFetchingEnvironment dfe) {
         UUID id = Ids.parse(input.getCustomerId(), "input", "customerId");
         Callers.of(dfe).requireCustomerAccess(id, Role.SALES);
         return service.addAddress(id, addressDraft(input.getAddress())).map(CustomerDataFetcher::payload);
     }
 
     private static AddressDraft addressDraft(AddressInput a) {
-        return new AddressDraft(a.getLabel(), a.getLine1(), a.getLine2(), a.getCity(), a.getPostalCode(),
-                a.getCountry(), Boolean.TRUE.equals(a.getIsDefault()));
+        return new AddressDraft(
+                a.getLabel(),
+                a.getLine1(),
+                a.getLine2(),
+                a.getCity(),
+                a.getPostalCode(),
+                a.getCountry(),
+                Boolean.TRUE.equals(a.getIsDefault()));
     }
 
     private static CustomerPayload payload(Outcome<Customer> outcome) {
         return switch (outcome) {
-            case Outcome.Done<Customer> done -> CustomerPayload.newBuilder().customer(done.value()).userErrors(java.util.List.of()).build();
-            case Outcome.Rejected<Customer> rejected -> CustomerPayload.newBuilder().userErrors(rejected.violations()).build();
+            case Outcome.Done<Customer> done ->
+                CustomerPayload.newBuilder()
+                        .customer(done.value())
+                        .userErrors(java.util.List.of())
+                        .build();
+            case Outcome.Rejected<Customer> rejected ->
+                CustomerPayload.newBuilder().userErrors(rejected.violations()).build();
         };
     }
 

@@ -23,7 +23,10 @@ public record CustomerDraft(String email, String firstName, String lastName, Str
         firstName = firstName == null ? null : firstName.trim();
         lastName = lastName == null ? null : lastName.trim();
         phone = phone == null || phone.isBlank() ? null : phone.trim();
-        tags = tags == null ? List.of() : List.copyOf(new LinkedHashSet<>(tags.stream().map(String::trim).map(String::toLowerCase).toList()));
+        tags = tags == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(
+                        tags.stream().map(String::trim).map(String::toLowerCase).toList()));
     }
 
     public List<Violation> violations() {
@@ -37,7 +40,8 @@ public record CustomerDraft(String email, String firstName, String lastName, Str
             problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "phone", "Not a valid phone number"));
         }
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.isEmpty() || t.length() > 40)) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "tags", "Up to " + MAX_TAGS + " tags of 1 to 40 characters"));
+            problems.add(Violation.of(
+                    ErrorCode.INVALID_ARGUMENT, "tags", "Up to " + MAX_TAGS + " tags of 1 to 40 characters"));
         }
         return problems;
     }

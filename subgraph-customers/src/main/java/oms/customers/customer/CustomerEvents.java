@@ -2,8 +2,8 @@ package oms.customers.customer;
 
 import java.util.Collection;
 import java.util.UUID;
-import oms.platform.events.Outbox;
 import oms.platform.events.OutboundEvent;
+import oms.platform.events.Outbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +29,8 @@ public class CustomerEvents {
     record CustomerUpserted(UUID customerId, String status, String subject) {}
 
     Mono<Customer> upserted(Customer customer) {
-        return outbox.append(event(customer.id(), customer.status(), customer.subject())).thenReturn(customer);
+        return outbox.append(event(customer.id(), customer.status(), customer.subject()))
+                .thenReturn(customer);
     }
 
     /** A customer as the demo seed writes it. */
@@ -38,7 +39,8 @@ public class CustomerEvents {
     /** One outbox statement for many customers (seeding). */
     public Mono<Void> upserted(Collection<Seeded> customers) {
         return outbox.append(customers.stream()
-                .map(c -> event(c.id(), CustomerStatus.valueOf(c.status()), c.subject())).toList());
+                .map(c -> event(c.id(), CustomerStatus.valueOf(c.status()), c.subject()))
+                .toList());
     }
 
     void flush() {
@@ -46,7 +48,10 @@ public class CustomerEvents {
     }
 
     private OutboundEvent event(UUID id, CustomerStatus status, String subject) {
-        return OutboundEvent.of(STREAM, "CustomerUpserted", id,
+        return OutboundEvent.of(
+                STREAM,
+                "CustomerUpserted",
+                id,
                 json.writeValueAsString(new CustomerUpserted(id, status.name(), subject)));
     }
 }

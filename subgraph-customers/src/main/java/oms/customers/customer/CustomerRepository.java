@@ -49,7 +49,9 @@ class CustomerRepository {
             spec = spec.bind("pattern", Binds.containing(search));
         }
         if (after != null) {
-            spec = spec.bind("lastName", after.get(0)).bind("firstName", after.get(1)).bind("id", parseCursorId(after.get(2)));
+            spec = spec.bind("lastName", after.get(0))
+                    .bind("firstName", after.get(1))
+                    .bind("id", parseCursorId(after.get(2)));
         }
         return spec.map(CustomerRepository::customer).all();
     }
@@ -77,7 +79,9 @@ class CustomerRepository {
                 .bind("lastName", draft.lastName())
                 .bind("tags", draft.tags().toArray(String[]::new));
         spec = Binds.nullable(spec, "subject", subject, String.class);
-        return Binds.nullable(spec, "phone", draft.phone(), String.class).map(CustomerRepository::customer).one();
+        return Binds.nullable(spec, "phone", draft.phone(), String.class)
+                .map(CustomerRepository::customer)
+                .one();
     }
 
     Mono<Customer> update(UUID id, CustomerDraft draft, CustomerStatus status) {
@@ -92,7 +96,9 @@ class CustomerRepository {
                 .bind("lastName", draft.lastName())
                 .bind("tags", draft.tags().toArray(String[]::new))
                 .bind("status", status.name());
-        return Binds.nullable(spec, "phone", draft.phone(), String.class).map(CustomerRepository::customer).one();
+        return Binds.nullable(spec, "phone", draft.phone(), String.class)
+                .map(CustomerRepository::customer)
+                .one();
     }
 
     static Customer customer(Readable row) {

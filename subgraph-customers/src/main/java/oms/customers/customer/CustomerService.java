@@ -24,8 +24,11 @@ class CustomerService {
     private final TransactionalOperator tx;
     private final CustomerEvents events;
 
-    CustomerService(CustomerRepository customers, AddressRepository addresses, TransactionalOperator tx,
-                    CustomerEvents events) {
+    CustomerService(
+            CustomerRepository customers,
+            AddressRepository addresses,
+            TransactionalOperator tx,
+            CustomerEvents events) {
         this.customers = customers;
         this.addresses = addresses;
         this.tx = tx;
@@ -33,7 +36,9 @@ class CustomerService {
     }
 
     Mono<Page<Customer>> page(String search, PageRequest request) {
-        return customers.findPage(search, request).collectList()
+        return customers
+                .findPage(search, request)
+                .collectList()
                 .map(rows -> Page.fromRows(rows, request, CustomerRepository::cursorOf));
     }
 
@@ -48,11 +53,13 @@ class CustomerService {
     /** A signed-in user creates their own profile, linked to their account; one per account. */
     Mono<Outcome<Customer>> registerMine(Caller caller, CustomerDraft draft, AddressDraft address) {
         return mine(caller)
-                .map(existing -> Outcome.<Customer>rejected(new Violation(ErrorCode.PROFILE_EXISTS, List.of(),
-                        "This account already has a customer profile")))
+                .map(existing -> Outcome.<Customer>rejected(new Violation(
+                        ErrorCode.PROFILE_EXISTS, List.of(), "This account already has a customer profile")))
                 .switchIfEmpty(Mono.defer(() -> register(draft, address, caller.subject())))
-                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(Outcome.rejected(
-                        new Violation(ErrorCode.PROFILE_EXISTS, List.of(), "This account already has a customer profile"))));
+                .onErrorResume(
+                        DataIntegrityViolationException.class,
+                        e -> Mono.just(Outcome.rejected(new Violation(
+                                ErrorCode.PROFILE_EXISTS, List.of(), "This account already has a customer profile"))));
     }
 
     Mono<Outcome<Customer>> register(CustomerDraft draft, AddressDraft address) {
@@ -68,8 +75,11 @@ class CustomerService {
             return Mono.just(Outcome.rejected(problems));
         }
         UUID id = UUID.randomUUID();
-        Mono<Customer> insert = customers.insert(id, draft, subject)
-                .flatMap(c -> address == null ? Mono.just(c) : addresses.insert(c.id(), address).thenReturn(c))
+        Mono<Customer> insert = customers
+                .insert(id, draft, subject)
+                .flatMap(c -> address == null
+                        ? Mono.just(c)
+                        : addresses.insert(c.id(), address).thenReturn(c))
                 .flatMap(events::upserted);
         return insert.as(tx::transactional)
                 .doOnSuccess(c -> events.flush())
@@ -78,14 +88,17 @@ class CustomerService {
     }
 
     Mono<Outcome<Customer>> update(UUID id, CustomerChanges changes) {
-        return customers.findAllById(List.of(id)).next()
+        return customers
+                .findAllById(List.of(id))
+                .next()
                 .flatMap(current -> {
                     CustomerDraft draft = changes.applyTo(current);
                     List<Violation> problems = draft.violations();
                     if (!problems.isEmpty()) {
                         return Mono.just(Outcome.<Customer>rejected(problems));
                     }
-                    return customers.update(id, draft, changes.status() == null ? current.status() : changes.status())
+                    return customers
+                            .update(id, draft, changes.status() == null ? current.status() : changes.status())
                             .flatMap(events::upserted)
                             .as(tx::transactional)
                             .doOnSuccess(c -> events.flush())
@@ -100,10 +113,14 @@ class CustomerService {
         if (!problems.isEmpty()) {
             return Mono.just(Outcome.rejected(problems));
         }
-        return customers.findAllById(List.of(customerId)).next()
+        return customers
+                .findAllById(List.of(customerId))
+                .next()
                 .flatMap(c -> addresses.insert(customerId, address).thenReturn(Outcome.done(c)))
                 .as(tx::transactional)
-                .defaultIfEmpty(Outcome.rejected(new Violation(ErrorCode.NOT_FOUND, List.of("input", "customerId"),
+                .defaultIfEmpty(Outcome.rejected(new Violation(
+                        ErrorCode.NOT_FOUND,
+                        List.of("input", "customerId"),
                         "Customer " + customerId + " does not exist")));
     }
 
@@ -113,8 +130,8 @@ class CustomerService {
 
     private static <T> Outcome<T> duplicateEmail(DataIntegrityViolationException e) {
         if (e.getMessage() != null && e.getMessage().contains("customers_email_key")) {
-            return Outcome.rejected(Violation.of(ErrorCode.DUPLICATE_EMAIL, "email",
-                    "A customer with this e-mail address already exists"));
+            return Outcome.rejected(Violation.of(
+                    ErrorCode.DUPLICATE_EMAIL, "email", "A customer with this e-mail address already exists"));
         }
         throw e;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import oms.customers.customer.CustomerEvents;
 import oms.platform.demo.DemoData;
-import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoCustomer;
+import oms.platform.demo.DemoSeeder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,11 @@ class CustomerDemoSeeder extends DemoSeeder {
     @Override
     protected Mono<String> seed(DemoData data) {
         List<DemoCustomer> customers = data.customers();
-        return insertCustomers(customers).then(insertAddresses(customers))
+        return insertCustomers(customers)
+                .then(insertAddresses(customers))
                 .then(events.upserted(customers.stream()
-                        .map(c -> new CustomerEvents.Seeded(c.id(), c.status(), c.subject())).toList()))
+                        .map(c -> new CustomerEvents.Seeded(c.id(), c.status(), c.subject()))
+                        .toList()))
                 .thenReturn(customers.size() + " demo customers");
     }
 
@@ -53,8 +55,13 @@ class CustomerDemoSeeder extends DemoSeeder {
                 .bind("statuses", c.stream().map(DemoCustomer::status).toArray(String[]::new))
                 .bind("tags", c.stream().map(x -> String.join(",", x.tags())).toArray(String[]::new))
                 .bind("subjects", c.stream().map(DemoCustomer::subject).toArray(String[]::new))
-                .bind("createdAt", c.stream().map(x -> x.createdAt().atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+                .bind(
+                        "createdAt",
+                        c.stream()
+                                .map(x -> x.createdAt().atOffset(ZoneOffset.UTC))
+                                .toArray(java.time.OffsetDateTime[]::new))
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Long> insertAddresses(List<DemoCustomer> c) {
@@ -65,12 +72,19 @@ class CustomerDemoSeeder extends DemoSeeder {
                                     :postalCodes::text[], :countries::text[])
                              AS t(id, customer_id, line1, city, postal_code, country)
                         ON CONFLICT DO NOTHING""")
-                .bind("ids", c.stream().map(x -> DemoData.id("address", x.id().hashCode())).toArray(UUID[]::new))
+                .bind(
+                        "ids",
+                        c.stream()
+                                .map(x -> DemoData.id("address", x.id().hashCode()))
+                                .toArray(UUID[]::new))
                 .bind("customerIds", c.stream().map(DemoCustomer::id).toArray(UUID[]::new))
                 .bind("line1", c.stream().map(x -> x.address().line1()).toArray(String[]::new))
                 .bind("cities", c.stream().map(x -> x.address().city()).toArray(String[]::new))
-                .bind("postalCodes", c.stream().map(x -> x.address().postalCode()).toArray(String[]::new))
+                .bind(
+                        "postalCodes",
+                        c.stream().map(x -> x.address().postalCode()).toArray(String[]::new))
                 .bind("countries", c.stream().map(x -> x.address().country()).toArray(String[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 }

@@ -40,17 +40,21 @@ class CustomerNoteDataFetcher {
     }
 
     @DgsMutation
-    Mono<CustomerNotePayload> addCustomerNote(@InputArgument AddCustomerNoteInput input, DgsDataFetchingEnvironment dfe) {
+    Mono<CustomerNotePayload> addCustomerNote(
+            @InputArgument AddCustomerNoteInput input, DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).require(Role.SALES);
         UUID customerId = Ids.parse(input.getCustomerId(), "input", "customerId");
         String body = input.getBody() == null ? "" : input.getBody().strip();
         if (body.isEmpty() || body.length() > CustomerNote.MAX_LENGTH) {
-            return Mono.just(rejected(Violation.of(ErrorCode.INVALID_ARGUMENT, "body",
-                    "A note has 1 to " + CustomerNote.MAX_LENGTH + " characters")));
+            return Mono.just(rejected(Violation.of(
+                    ErrorCode.INVALID_ARGUMENT, "body", "A note has 1 to " + CustomerNote.MAX_LENGTH + " characters")));
         }
         String author = caller.username() != null ? caller.username() : caller.subject();
         return notes.insert(customerId, author, body)
-                .map(note -> CustomerNotePayload.newBuilder().note(note).userErrors(List.of()).build())
+                .map(note -> CustomerNotePayload.newBuilder()
+                        .note(note)
+                        .userErrors(List.of())
+                        .build())
                 .defaultIfEmpty(rejected(Violation.of(ErrorCode.NOT_FOUND, "customerId", "No such customer")));
     }
 

@@ -42,7 +42,11 @@ class CustomerNoteRepository {
     }
 
     private static CustomerNote note(Readable r) {
-        return new CustomerNote(r.get("id", UUID.class), r.get("customer_id", UUID.class), r.get("author", String.class),
-                r.get("body", String.class), r.get("created_at", OffsetDateTime.class));
+        return new CustomerNote(
+                r.get("id", UUID.class),
+                r.get("customer_id", UUID.class),
+                r.get("author", String.class),
+                r.get("body", String.class),
+                r.get("created_at", OffsetDateTime.class));
     }
 }

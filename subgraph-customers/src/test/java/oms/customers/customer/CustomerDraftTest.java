@@ -11,7 +11,8 @@ class CustomerDraftTest {
 
     @Test
     void a_complete_draft_breaks_no_rule() {
-        assertThat(new CustomerDraft("ada@example.com", "Ada", "Lovelace", "+44 20 7946 0000", List.of("VIP")).violations())
+        assertThat(new CustomerDraft("ada@example.com", "Ada", "Lovelace", "+44 20 7946 0000", List.of("VIP"))
+                        .violations())
                 .isEmpty();
     }
 
@@ -19,7 +20,8 @@ class CustomerDraftTest {
     void a_malformed_email_is_reported_on_the_email_field() {
         assertThat(new CustomerDraft("ada@", "Ada", "Lovelace", null, null).violations())
                 .extracting(Violation::code, Violation::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_EMAIL, List.of("input", "email")));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_EMAIL, List.of("input", "email")));
     }
 
     @Test

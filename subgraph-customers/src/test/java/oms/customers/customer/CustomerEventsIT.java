@@ -26,14 +26,16 @@ class CustomerEventsIT extends SubgraphIT {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             return redis.sync().xrange(CustomerEvents.STREAM, Range.create("-", "+")).stream()
-                    .filter(m -> customerId.equals(m.getBody().get("key"))).toList();
+                    .filter(m -> customerId.equals(m.getBody().get("key")))
+                    .toList();
         } finally {
             client.shutdown();
         }
     }
 
     /** Waits (generously: relay and stream are asynchronous) until the customer has {@code count} events. */
-    private List<StreamMessage<String, String>> awaitPublished(String customerId, int count) throws InterruptedException {
+    private List<StreamMessage<String, String>> awaitPublished(String customerId, int count)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         List<StreamMessage<String, String>> mine;
         while ((mine = published(customerId)).size() < count) {
@@ -46,13 +48,18 @@ class CustomerEventsIT extends SubgraphIT {
     }
 
     private String register(String email) {
-        return execute("mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { customer { id } } }",
-                Map.of("i", Map.of("email", email, "firstName", "Eve", "lastName", "Event")))
-                .at("/data/registerCustomer/customer/id").asString();
+        return execute(
+                        "mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { customer { id } } }",
+                        Map.of("i", Map.of("email", email, "firstName", "Eve", "lastName", "Event")))
+                .at("/data/registerCustomer/customer/id")
+                .asString();
     }
 
     private static String status(StreamMessage<String, String> event) {
-        return GraphQlClient.json().readTree(event.getBody().get("payload")).at("/status").asString();
+        return GraphQlClient.json()
+                .readTree(event.getBody().get("payload"))
+                .at("/status")
+                .asString();
     }
 
     @Test
@@ -70,7 +77,8 @@ class CustomerEventsIT extends SubgraphIT {
     @Test
     void a_rejected_registration_publishes_nothing() throws Exception {
         String email = "nope-" + UUID.randomUUID();
-        execute("mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { userErrors { code } } }",
+        execute(
+                "mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { userErrors { code } } }",
                 Map.of("i", Map.of("email", email, "firstName", "No", "lastName", "Body")));
         // the relay publishes in commit order: once a later registration is out, an event of the
         // rejected one would be out too
@@ -79,7 +87,9 @@ class CustomerEventsIT extends SubgraphIT {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             assertThat(redis.sync().xrange(CustomerEvents.STREAM, Range.create("-", "+")).stream()
-                    .map(m -> m.getBody().get("payload")).filter(p -> p.contains(email))).isEmpty();
+                            .map(m -> m.getBody().get("payload"))
+                            .filter(p -> p.contains(email)))
+                    .isEmpty();
         } finally {
             client.shutdown();
         }

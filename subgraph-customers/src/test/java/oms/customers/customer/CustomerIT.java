@@ -27,25 +27,48 @@ class CustomerIT extends SubgraphIT {
     }
 
     private long count(String search) {
-        JsonNode page = execute("query($s: String) { customers(first: 100, search: $s) { edges { node { id } } } }",
-                Map.of("s", search)).at("/data/customers/edges");
+        JsonNode page = execute(
+                        "query($s: String) { customers(first: 100, search: $s) { edges { node { id } } } }",
+                        Map.of("s", search))
+                .at("/data/customers/edges");
         return page.size();
     }
 
     @Test
     void a_registered_customer_can_be_read_back_with_its_address() {
-        JsonNode payload = execute(REGISTER, Map.of("input", Map.of(
-                "email", "Grace.Hopper@Example.com", "firstName", "Grace", "lastName", "Hopper",
-                "tags", List.of("VIP"),
-                "address", Map.of("line1", "1 Navy Way", "city", "Arlington", "postalCode", "22201", "country", "us"))))
+        JsonNode payload = execute(
+                        REGISTER,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "email",
+                                        "Grace.Hopper@Example.com",
+                                        "firstName",
+                                        "Grace",
+                                        "lastName",
+                                        "Hopper",
+                                        "tags",
+                                        List.of("VIP"),
+                                        "address",
+                                        Map.of(
+                                                "line1",
+                                                "1 Navy Way",
+                                                "city",
+                                                "Arlington",
+                                                "postalCode",
+                                                "22201",
+                                                "country",
+                                                "us"))))
                 .at("/data/registerCustomer");
         assertThat(payload.at("/userErrors").size()).isZero();
         String id = payload.at("/customer/id").asString();
 
-        CustomerProjectionRoot<?, ?> projection = new CustomerProjectionRoot<>().name().email();
+        CustomerProjectionRoot<?, ?> projection =
+                new CustomerProjectionRoot<>().name().email();
         projection.status();
         projection.addresses().city().country().isDefault();
-        JsonNode customer = execute(new CustomerGraphQLQuery.Builder().id(id).build(), projection).at("/data/customer");
+        JsonNode customer = execute(new CustomerGraphQLQuery.Builder().id(id).build(), projection)
+                .at("/data/customer");
         assertThat(customer.at("/name").asString()).isEqualTo("Grace Hopper");
         assertThat(customer.at("/status").asString()).isEqualTo("ACTIVE");
         assertThat(customer.at("/addresses/0/country").asString()).isEqualTo("US");
@@ -63,7 +86,8 @@ class CustomerIT extends SubgraphIT {
 
     @Test
     void an_email_is_taken_whatever_its_case() {
-        assertThat(register("twin@example.com", "Tom", "Twin").at("/userErrors").size()).isZero();
+        assertThat(register("twin@example.com", "Tom", "Twin").at("/userErrors").size())
+                .isZero();
         JsonNode second = register("TWIN@example.com", "Tim", "Twin");
         assertThat(second.at("/userErrors/0/code").asString()).isEqualTo("DUPLICATE_EMAIL");
         assertThat(count("twin@")).isEqualTo(1);
@@ -71,9 +95,19 @@ class CustomerIT extends SubgraphIT {
 
     @Test
     void an_invalid_address_rejects_the_whole_registration() {
-        JsonNode payload = execute(REGISTER, Map.of("input", Map.of(
-                "email", "half@example.com", "firstName", "Half", "lastName", "Written",
-                "address", Map.of("line1", "x", "city", "y", "postalCode", "1", "country", "ZZ"))))
+        JsonNode payload = execute(
+                        REGISTER,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "email",
+                                        "half@example.com",
+                                        "firstName",
+                                        "Half",
+                                        "lastName",
+                                        "Written",
+                                        "address",
+                                        Map.of("line1", "x", "city", "y", "postalCode", "1", "country", "ZZ"))))
                 .at("/data/registerCustomer");
         assertThat(payload.at("/userErrors/0/code").asString()).isEqualTo("INVALID_ARGUMENT");
         assertThat(payload.at("/userErrors/0/field").toString()).isEqualTo("[\"input\",\"address\",\"country\"]");
@@ -98,31 +132,48 @@ class CustomerIT extends SubgraphIT {
         String after = null;
         boolean more = true;
         while (more) {
-            JsonNode page = execute("query($a: String) { customers(first: 2, after: $a, search: \"@paging.test\") "
-                    + "{ edges { cursor node { email } } pageInfo { hasNextPage endCursor } } }",
-                    after == null ? Map.of() : Map.of("a", after)).at("/data/customers");
+            JsonNode page = execute(
+                            "query($a: String) { customers(first: 2, after: $a, search: \"@paging.test\") "
+                                    + "{ edges { cursor node { email } } pageInfo { hasNextPage endCursor } } }",
+                            after == null ? Map.of() : Map.of("a", after))
+                    .at("/data/customers");
             page.at("/edges").forEach(e -> seen.add(e.at("/node/email").asString()));
             more = page.at("/pageInfo/hasNextPage").asBoolean();
             after = page.at("/pageInfo/endCursor").asString();
         }
-        assertThat(seen).containsExactly("page0@paging.test", "page1@paging.test", "page2@paging.test",
-                "page3@paging.test", "page4@paging.test");
+        assertThat(seen)
+                .containsExactly(
+                        "page0@paging.test",
+                        "page1@paging.test",
+                        "page2@paging.test",
+                        "page3@paging.test",
+                        "page4@paging.test");
     }
 
     @Test
     void page_size_and_cursor_are_checked() {
-        assertThat(execute("{ customers(first: 101) { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ customers(first: 101) { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
-        assertThat(execute("{ customers(first: -1) { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ customers(first: -1) { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
-        assertThat(execute("{ customers(after: \"bm9wZQ\") { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ customers(after: \"bm9wZQ\") { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("INVALID_CURSOR");
     }
 
     @Test
     void the_router_resolves_customers_by_key_in_one_batch() {
-        String id = register("entity@example.com", "Eve", "Entity").at("/customer/id").asString();
-        JsonNode result = entities("Customer", "id name",
+        String id = register("entity@example.com", "Eve", "Entity")
+                .at("/customer/id")
+                .asString();
+        JsonNode result = entities(
+                "Customer",
+                "id name",
                 Map.of("__typename", "Customer", "id", id),
                 Map.of("__typename", "Customer", "id", "00000000-0000-0000-0000-000000000009"));
         assertThat(result.at("/data/_entities/0/name").asString()).isEqualTo("Eve Entity");
@@ -131,16 +182,19 @@ class CustomerIT extends SubgraphIT {
 
     @Test
     void an_update_changes_only_the_given_fields() {
-        String id = register("upd@example.com", "Uma", "Update").at("/customer/id").asString();
+        String id =
+                register("upd@example.com", "Uma", "Update").at("/customer/id").asString();
         JsonNode payload = execute("""
                 mutation($input: UpdateCustomerInput!) {
                   updateCustomer(input: $input) { customer { name email status } userErrors { code } }
-                }""", Map.of("input", Map.of("id", id, "status", "BLOCKED"))).at("/data/updateCustomer");
+                }""", Map.of("input", Map.of("id", id, "status", "BLOCKED")))
+                .at("/data/updateCustomer");
         assertThat(payload.at("/customer/status").asString()).isEqualTo("BLOCKED");
         assertThat(payload.at("/customer/name").asString()).isEqualTo("Uma Update");
 
         JsonNode missing = execute("mutation { updateCustomer(input: {id: \"00000000-0000-0000-0000-000000000002\", "
-                + "firstName: \"X\"}) { userErrors { code } } }").at("/data/updateCustomer");
+                        + "firstName: \"X\"}) { userErrors { code } } }")
+                .at("/data/updateCustomer");
         assertThat(missing.at("/userErrors/0/code").asString()).isEqualTo("NOT_FOUND");
     }
 }

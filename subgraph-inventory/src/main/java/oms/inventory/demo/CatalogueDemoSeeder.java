@@ -40,11 +40,18 @@ class CatalogueDemoSeeder extends DemoSeeder {
     @Override
     protected Mono<String> seed(DemoData data) {
         List<DemoProduct> products = data.products();
-        List<DemoOrder> confirmed = data.orders().stream().filter(o -> o.status().equals("CONFIRMED")).toList();
-        return insertProducts(products).then(insertStockLevels(products)).then(insertMovements(products))
-                .then(insertReservations(confirmed)).then(insertDecisions(data.orders()))
-                .then(catalog.upserted(products.stream().map(CatalogueDemoSeeder::upserted).toList()))
-                .thenReturn(products.size() + " demo products, stock reserved for " + confirmed.size() + " confirmed orders");
+        List<DemoOrder> confirmed = data.orders().stream()
+                .filter(o -> o.status().equals("CONFIRMED"))
+                .toList();
+        return insertProducts(products)
+                .then(insertStockLevels(products))
+                .then(insertMovements(products))
+                .then(insertReservations(confirmed))
+                .then(insertDecisions(data.orders()))
+                .then(catalog.upserted(
+                        products.stream().map(CatalogueDemoSeeder::upserted).toList()))
+                .thenReturn(products.size() + " demo products, stock reserved for " + confirmed.size()
+                        + " confirmed orders");
     }
 
     private Mono<Long> insertProducts(List<DemoProduct> p) {
@@ -60,7 +67,8 @@ class CatalogueDemoSeeder extends DemoSeeder {
                 .bind("prices", p.stream().map(DemoProduct::price).toArray(BigDecimal[]::new))
                 .bind("currencies", p.stream().map(DemoProduct::currency).toArray(String[]::new))
                 .bind("active", p.stream().map(DemoProduct::active).toArray(Boolean[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /** The demo data set already counts the lines of confirmed orders as reserved (and on hand). */
@@ -72,7 +80,8 @@ class CatalogueDemoSeeder extends DemoSeeder {
                 .bind("ids", p.stream().map(DemoProduct::id).toArray(UUID[]::new))
                 .bind("onHand", p.stream().map(DemoProduct::onHand).toArray(Integer[]::new))
                 .bind("reserved", p.stream().map(DemoProduct::reserved).toArray(Integer[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /** The opening balance of each product, so that on_hand is the sum of its movements. */
@@ -82,17 +91,24 @@ class CatalogueDemoSeeder extends DemoSeeder {
                         SELECT id, product_id, on_hand, :reason, on_hand
                         FROM unnest(:ids::uuid[], :productIds::uuid[], :onHand::integer[]) AS t(id, product_id, on_hand)
                         ON CONFLICT DO NOTHING""")
-                .bind("ids", IntStream.rangeClosed(1, p.size()).mapToObj(n -> DemoData.id("stock-movement", n)).toArray(UUID[]::new))
+                .bind(
+                        "ids",
+                        IntStream.rangeClosed(1, p.size())
+                                .mapToObj(n -> DemoData.id("stock-movement", n))
+                                .toArray(UUID[]::new))
                 .bind("productIds", p.stream().map(DemoProduct::id).toArray(UUID[]::new))
                 .bind("onHand", p.stream().map(DemoProduct::onHand).toArray(Integer[]::new))
                 .bind("reason", StockMovement.INITIAL_STOCK)
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /** One reservation per line of each confirmed order, made when the order was confirmed. */
     private Mono<Long> insertReservations(List<DemoOrder> confirmed) {
         record Line(DemoOrder order, DemoLine line) {}
-        List<Line> lines = confirmed.stream().flatMap(o -> o.lines().stream().map(l -> new Line(o, l))).toList();
+        List<Line> lines = confirmed.stream()
+                .flatMap(o -> o.lines().stream().map(l -> new Line(o, l)))
+                .toList();
         return db.sql("""
                         INSERT INTO reservations (order_id, product_id, quantity, created_at)
                         SELECT order_id, product_id, sum(quantity), min(created_at)
@@ -104,7 +120,8 @@ class CatalogueDemoSeeder extends DemoSeeder {
                 .bind("productIds", column(lines, l -> l.line().productId(), UUID[]::new))
                 .bind("quantities", column(lines, l -> l.line().quantity(), Integer[]::new))
                 .bind("at", column(lines, l -> utc(decision(l.order()).at()), OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /**
@@ -112,21 +129,31 @@ class CatalogueDemoSeeder extends DemoSeeder {
      * OrderPlaced of a demo order reserves nothing.
      */
     private Mono<Long> insertDecisions(List<DemoOrder> orders) {
-        List<DemoOrder> decided = orders.stream().filter(o -> !o.status().equals("PENDING")).toList();
+        List<DemoOrder> decided =
+                orders.stream().filter(o -> !o.status().equals("PENDING")).toList();
         return db.sql("""
                         INSERT INTO stock_decisions (order_id, decision, decided_at)
                         SELECT * FROM unnest(:ids::uuid[], :decisions::text[], :at::timestamptz[])
                         ON CONFLICT DO NOTHING""")
                 .bind("ids", column(decided, DemoOrder::id, UUID[]::new))
-                .bind("decisions", column(decided, o -> decision(o).toStatus().equals("CONFIRMED") ? "RESERVED"
-                        : decision(o).toStatus(), String[]::new))
+                .bind(
+                        "decisions",
+                        column(
+                                decided,
+                                o -> decision(o).toStatus().equals("CONFIRMED")
+                                        ? "RESERVED"
+                                        : decision(o).toStatus(),
+                                String[]::new))
                 .bind("at", column(decided, o -> utc(decision(o).at()), OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /** The change that left PENDING: CONFIRMED (stock reserved), REJECTED or CANCELLED. */
     private static DemoStatusChange decision(DemoOrder order) {
-        return order.history().stream().filter(change -> "PENDING".equals(change.fromStatus())).findFirst()
+        return order.history().stream()
+                .filter(change -> "PENDING".equals(change.fromStatus()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Demo order " + order.id() + " never left PENDING"));
     }
 

@@ -24,9 +24,8 @@ class ParkedEventRepository {
                 .bind("limit", limit)
                 .map(row -> {
                     UUID eventId = row.get("event_id", UUID.class);
-                    return ParkedEvent.newBuilder()
-                            .consumer(row.get("consumer", String.class))
-                            .stream(row.get("stream", String.class))
+                    return ParkedEvent.newBuilder().consumer(row.get("consumer", String.class)).stream(
+                                    row.get("stream", String.class))
                             .eventId(eventId == null ? null : eventId.toString())
                             .type(row.get("type", String.class))
                             .error(row.get("error", String.class))

@@ -2,8 +2,8 @@ package oms.inventory.product;
 
 import java.util.Collection;
 import java.util.List;
-import oms.platform.events.Outbox;
 import oms.platform.events.OutboundEvent;
+import oms.platform.events.Outbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;

@@ -17,15 +17,15 @@ public record NewProduct(String sku, ProductDetails details, int initialStock) {
     public List<Violation> violations() {
         List<Violation> problems = new ArrayList<>();
         if (!Sku.isValid(sku)) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "sku",
-                    "Must be 3 to 40 characters of A-Z, 0-9 and '-'"));
+            problems.add(
+                    Violation.of(ErrorCode.INVALID_ARGUMENT, "sku", "Must be 3 to 40 characters of A-Z, 0-9 and '-'"));
         }
         problems.addAll(details.violations());
         if (initialStock < 0) {
             problems.add(Violation.of(ErrorCode.NEGATIVE_STOCK, "initialStock", "Must not be negative"));
         } else if (initialStock > MAX_INITIAL_STOCK) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "initialStock",
-                    "Must be at most " + MAX_INITIAL_STOCK));
+            problems.add(
+                    Violation.of(ErrorCode.INVALID_ARGUMENT, "initialStock", "Must be at most " + MAX_INITIAL_STOCK));
         }
         return problems;
     }

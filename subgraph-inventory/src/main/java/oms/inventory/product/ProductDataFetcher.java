@@ -19,10 +19,10 @@ import oms.inventory.graphql.types.UpdateProductInput;
 import oms.platform.error.DomainException;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
-import oms.platform.security.PublicEntity;
-import oms.platform.security.Callers;
-import oms.platform.security.Role;
 import oms.platform.pagination.PageRequest;
+import oms.platform.security.Callers;
+import oms.platform.security.PublicEntity;
+import oms.platform.security.Role;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -48,13 +48,20 @@ public class ProductDataFetcher {
     }
 
     @DgsQuery
-    Mono<ProductConnection> products(@InputArgument Integer first, @InputArgument String after,
-                                     @InputArgument String search, @InputArgument Boolean activeOnly) {
+    Mono<ProductConnection> products(
+            @InputArgument Integer first,
+            @InputArgument String after,
+            @InputArgument String search,
+            @InputArgument Boolean activeOnly) {
         PageRequest request = PageRequest.of(first, after);
-        return service.page(search, Boolean.TRUE.equals(activeOnly), request).map(page -> ProductConnection.newBuilder()
-                .edges(page.edges((cursor, node) -> ProductEdge.newBuilder().cursor(cursor).node(node).build()))
-                .pageInfo(page.pageInfo())
-                .build());
+        return service.page(search, Boolean.TRUE.equals(activeOnly), request)
+                .map(page -> ProductConnection.newBuilder()
+                        .edges(page.edges((cursor, node) -> ProductEdge.newBuilder()
+                                .cursor(cursor)
+                                .node(node)
+                                .build()))
+                        .pageInfo(page.pageInfo())
+                        .build());
     }
 
     /** The router sends either key; a malformed or unknown one resolves to null. */
@@ -75,18 +82,23 @@ public class ProductDataFetcher {
     @DgsMutation
     Mono<ProductPayload> createProduct(@InputArgument CreateProductInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.ADMIN);
-        ProductDetails details = new ProductDetails(input.getName(), input.getDescription(), input.getPrice(),
-                input.getCurrency(), input.getActive() == null || input.getActive());
+        ProductDetails details = new ProductDetails(
+                input.getName(),
+                input.getDescription(),
+                input.getPrice(),
+                input.getCurrency(),
+                input.getActive() == null || input.getActive());
         int initialStock = input.getInitialStock() == null ? 0 : input.getInitialStock();
-        return service.create(new NewProduct(input.getSku(), details, initialStock)).map(ProductDataFetcher::payload);
+        return service.create(new NewProduct(input.getSku(), details, initialStock))
+                .map(ProductDataFetcher::payload);
     }
 
     @DgsMutation
     Mono<ProductPayload> updateProduct(@InputArgument UpdateProductInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.ADMIN);
         UUID id = Ids.parse(input.getId(), "input", "id");
-        ProductChanges changes = new ProductChanges(input.getName(), input.getDescription(), input.getPrice(),
-                input.getCurrency(), input.getActive());
+        ProductChanges changes = new ProductChanges(
+                input.getName(), input.getDescription(), input.getPrice(), input.getCurrency(), input.getActive());
         return service.update(id, changes)
                 .doOnNext(outcome -> {
                     // later fields of the same request must not see the product as it was before
@@ -106,8 +118,13 @@ public class ProductDataFetcher {
 
     private static ProductPayload payload(Outcome<Product> outcome) {
         return switch (outcome) {
-            case Outcome.Done<Product> done -> ProductPayload.newBuilder().product(done.value()).userErrors(List.of()).build();
-            case Outcome.Rejected<Product> rejected -> ProductPayload.newBuilder().userErrors(rejected.violations()).build();
+            case Outcome.Done<Product> done ->
+                ProductPayload.newBuilder()
+                        .product(done.value())
+                        .userErrors(List.of())
+                        .build();
+            case Outcome.Rejected<Product> rejected ->
+                ProductPayload.newBuilder().userErrors(rejected.violations()).build();
         };
     }
 

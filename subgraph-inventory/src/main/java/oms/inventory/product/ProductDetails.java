@@ -21,7 +21,8 @@ public record ProductDetails(String name, String description, BigDecimal price, 
     static final int MAX_DESCRIPTION = 2000;
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
     public ProductDetails {
         name = name == null ? null : name.trim();
@@ -35,15 +36,18 @@ public record ProductDetails(String name, String description, BigDecimal price, 
             problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "name", "Must be 1 to " + MAX_NAME + " characters"));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "description",
-                    "Must be at most " + MAX_DESCRIPTION + " characters"));
+            problems.add(Violation.of(
+                    ErrorCode.INVALID_ARGUMENT, "description", "Must be at most " + MAX_DESCRIPTION + " characters"));
         }
         if (!isValidPrice(price)) {
-            problems.add(Violation.of(ErrorCode.INVALID_PRICE, "price",
+            problems.add(Violation.of(
+                    ErrorCode.INVALID_PRICE,
+                    "price",
                     "Must be greater than 0 and at most 1000000, with at most two decimals"));
         }
         if (currency == null || !CURRENCIES.contains(currency)) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "currency", "Must be an ISO 4217 currency code, e.g. EUR"));
+            problems.add(Violation.of(
+                    ErrorCode.INVALID_ARGUMENT, "currency", "Must be an ISO 4217 currency code, e.g. EUR"));
         }
         return problems;
     }

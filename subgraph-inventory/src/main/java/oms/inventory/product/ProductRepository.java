@@ -16,8 +16,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class ProductRepository {
 
-    private static final String COLUMNS =
-            "id, sku, name, description, price, currency, active, created_at, updated_at";
+    private static final String COLUMNS = "id, sku, name, description, price, currency, active, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -91,7 +90,8 @@ class ProductRepository {
                 .bind("currency", price.currency())
                 .bind("active", details.active());
         return Binds.nullable(spec, "description", details.description(), String.class)
-                .map(ProductRepository::product).one();
+                .map(ProductRepository::product)
+                .one();
     }
 
     Mono<Product> update(UUID id, ProductDetails details) {
@@ -107,7 +107,8 @@ class ProductRepository {
                 .bind("currency", price.currency())
                 .bind("active", details.active());
         return Binds.nullable(spec, "description", details.description(), String.class)
-                .map(ProductRepository::product).one();
+                .map(ProductRepository::product)
+                .one();
     }
 
     static Product product(Readable row) {

@@ -29,7 +29,8 @@ class ProductService {
     }
 
     Mono<Page<Product>> page(String search, boolean activeOnly, PageRequest request) {
-        return products.findPage(search, activeOnly, request).collectList()
+        return products.findPage(search, activeOnly, request)
+                .collectList()
                 .map(rows -> Page.fromRows(rows, request, ProductRepository::cursorOf));
     }
 
@@ -43,7 +44,9 @@ class ProductService {
             return Mono.just(Outcome.rejected(problems));
         }
         return products.insert(UUID.randomUUID(), product)
-                .flatMap(p -> stock.open(p.id(), product.initialStock()).then(catalog.upserted(p)).thenReturn(p))
+                .flatMap(p -> stock.open(p.id(), product.initialStock())
+                        .then(catalog.upserted(p))
+                        .thenReturn(p))
                 .as(tx::transactional)
                 .doOnNext(committed -> catalog.flushSoon())
                 .map(Outcome::done)
@@ -68,12 +71,14 @@ class ProductService {
                         catalog.flushSoon();
                     }
                 })
-                .defaultIfEmpty(Outcome.rejected(Violation.of(ErrorCode.NOT_FOUND, "id", "Product " + id + " does not exist")));
+                .defaultIfEmpty(
+                        Outcome.rejected(Violation.of(ErrorCode.NOT_FOUND, "id", "Product " + id + " does not exist")));
     }
 
     private static <T> Outcome<T> duplicateSku(DataIntegrityViolationException e) {
         if (e.getMessage() != null && e.getMessage().contains("products_sku_key")) {
-            return Outcome.rejected(Violation.of(ErrorCode.DUPLICATE_SKU, "sku", "A product with this SKU already exists"));
+            return Outcome.rejected(
+                    Violation.of(ErrorCode.DUPLICATE_SKU, "sku", "A product with this SKU already exists"));
         }
         throw e;
     }

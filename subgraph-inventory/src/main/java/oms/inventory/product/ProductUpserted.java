@@ -13,7 +13,12 @@ public record ProductUpserted(UUID productId, String sku, String name, String pr
     public static final String TYPE = "ProductUpserted";
 
     static ProductUpserted of(Product product) {
-        return new ProductUpserted(product.id(), product.sku(), product.name(),
-                product.price().amount().toPlainString(), product.price().currency(), product.active());
+        return new ProductUpserted(
+                product.id(),
+                product.sku(),
+                product.name(),
+                product.price().amount().toPlainString(),
+                product.price().currency(),
+                product.active());
     }
 }

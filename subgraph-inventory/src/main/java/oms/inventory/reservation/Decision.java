@@ -5,5 +5,7 @@ package oms.inventory.reservation;
  * means the cancellation came before inventory handled any placement of the order.
  */
 enum Decision {
-    RESERVED, REJECTED, CANCELLED
+    RESERVED,
+    REJECTED,
+    CANCELLED
 }

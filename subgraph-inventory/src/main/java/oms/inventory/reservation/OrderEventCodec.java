@@ -22,7 +22,9 @@ class OrderEventCodec {
     private final JsonMapper json;
 
     OrderEventCodec(JsonMapper json) {
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** Empty for event types that are not inventory's business (e.g. OrderConfirmed). */
@@ -45,8 +47,8 @@ class OrderEventCodec {
         }
         for (OrderLine line : placed.lines()) {
             if (line == null || line.productId() == null || line.quantity() <= 0) {
-                throw new IllegalArgumentException(
-                        "OrderPlaced for order " + placed.orderId() + " has a line without product or positive quantity");
+                throw new IllegalArgumentException("OrderPlaced for order " + placed.orderId()
+                        + " has a line without product or positive quantity");
             }
         }
         return placed;

@@ -48,8 +48,8 @@ final class ReservationDesk {
      * @param held    the stored reservations of the batch's orders
      * @param decided the batch's orders that were answered before
      */
-    static ReservationPlan decide(Map<UUID, Units> stock, Collection<Reservation> held, Set<UUID> decided,
-                                  List<OrderEvent> events) {
+    static ReservationPlan decide(
+            Map<UUID, Units> stock, Collection<Reservation> held, Set<UUID> decided, List<OrderEvent> events) {
         ReservationDesk desk = new ReservationDesk(stock, held, decided);
         for (OrderEvent event : events) {
             switch (event) {
@@ -68,14 +68,17 @@ final class ReservationDesk {
         }
         Map<UUID, Long> wanted = new LinkedHashMap<>();
         placed.lines().forEach(line -> wanted.merge(line.productId(), (long) line.quantity(), Long::sum));
-        List<UUID> unknown = wanted.keySet().stream().filter(product -> !stock.containsKey(product)).toList();
+        List<UUID> unknown = wanted.keySet().stream()
+                .filter(product -> !stock.containsKey(product))
+                .toList();
         if (!unknown.isEmpty()) {
             reject(order, RejectionReason.UNKNOWN_PRODUCT, unknown);
             return;
         }
         List<UUID> lacking = wanted.entrySet().stream()
                 .filter(want -> stock.get(want.getKey()).available() < want.getValue())
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         if (!lacking.isEmpty()) {
             reject(order, RejectionReason.OUT_OF_STOCK, lacking);
             return;
@@ -139,7 +142,8 @@ final class ReservationDesk {
         stock.forEach((product, now) -> {
             Units before = opening.get(product);
             if (!now.equals(before)) {
-                changes.add(new LevelChange(product, now.onHand() - before.onHand(), now.reserved() - before.reserved()));
+                changes.add(
+                        new LevelChange(product, now.onHand() - before.onHand(), now.reserved() - before.reserved()));
             }
         });
         return new ReservationPlan(decisions, fresh, released, changes, withdrawals, answers);

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import oms.platform.events.EventHandler;
 import oms.platform.events.InboundEvent;
-import oms.platform.events.Outbox;
 import oms.platform.events.OutboundEvent;
+import oms.platform.events.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -32,16 +32,20 @@ class ReservationHandler implements EventHandler {
 
     @Override
     public Mono<Void> handle(List<InboundEvent> batch) {
-        List<OrderEvent> events = batch.stream().flatMap(e -> codec.read(e).stream()).toList();
+        List<OrderEvent> events =
+                batch.stream().flatMap(e -> codec.read(e).stream()).toList();
         if (events.isEmpty()) {
             return Mono.empty();
         }
         Set<UUID> orderIds = new LinkedHashSet<>();
         events.forEach(e -> orderIds.add(e.orderId()));
-        return reservations.takeTurn()
+        return reservations
+                .takeTurn()
                 .then(reservations.findDecided(orderIds))
-                .flatMap(decided -> reservations.findHeld(orderIds)
-                        .flatMap(held -> reservations.lockStock(productIds(events, held))
+                .flatMap(decided -> reservations
+                        .findHeld(orderIds)
+                        .flatMap(held -> reservations
+                                .lockStock(productIds(events, held))
                                 .map(stock -> ReservationDesk.decide(stock, held, decided, events))))
                 .flatMap(plan -> reservations.write(plan).then(publish(plan.answers())));
     }

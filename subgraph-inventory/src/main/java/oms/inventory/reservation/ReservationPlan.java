@@ -15,8 +15,13 @@ import java.util.UUID;
  * @param withdrawals    units shipped, one ledger entry each
  * @param answers        replies to the placements, in stream order
  */
-record ReservationPlan(Map<UUID, Decision> decisions, List<Reservation> reservations, Set<UUID> releasedOrders,
-                       List<LevelChange> levelChanges, List<Withdrawal> withdrawals, List<StockAnswer> answers) {
+record ReservationPlan(
+        Map<UUID, Decision> decisions,
+        List<Reservation> reservations,
+        Set<UUID> releasedOrders,
+        List<LevelChange> levelChanges,
+        List<Withdrawal> withdrawals,
+        List<StockAnswer> answers) {
 
     ReservationPlan {
         decisions = Map.copyOf(decisions);

@@ -29,22 +29,28 @@ class ReservationRepository {
      */
     Mono<Void> takeTurn() {
         return db.sql("SELECT pg_advisory_xact_lock(hashtext('oms.inventory.reservations'))")
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<Set<UUID>> findDecided(Collection<UUID> orderIds) {
         return db.sql("SELECT order_id FROM stock_decisions WHERE order_id = ANY(:ids)")
                 .bind("ids", orderIds.toArray(UUID[]::new))
                 .map(row -> row.get("order_id", UUID.class))
-                .all().collect(Collectors.toSet());
+                .all()
+                .collect(Collectors.toSet());
     }
 
     Mono<List<Reservation>> findHeld(Collection<UUID> orderIds) {
         return db.sql("SELECT order_id, product_id, quantity FROM reservations WHERE order_id = ANY(:ids)")
                 .bind("ids", orderIds.toArray(UUID[]::new))
-                .map(row -> new Reservation(row.get("order_id", UUID.class), row.get("product_id", UUID.class),
+                .map(row -> new Reservation(
+                        row.get("order_id", UUID.class),
+                        row.get("product_id", UUID.class),
                         row.get("quantity", Integer.class)))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     /** Locks the products' stock until the transaction ends, always in the same order so batches cannot deadlock. */
@@ -53,9 +59,11 @@ class ReservationRepository {
                         SELECT product_id, on_hand, reserved FROM stock_levels
                         WHERE product_id = ANY(:ids) ORDER BY product_id FOR UPDATE""")
                 .bind("ids", productIds.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("product_id", UUID.class),
+                .map(row -> Map.entry(
+                        row.get("product_id", UUID.class),
                         new Units(row.get("on_hand", Integer.class), row.get("reserved", Integer.class))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     Mono<Void> write(ReservationPlan plan) {
@@ -74,8 +82,12 @@ class ReservationRepository {
                         INSERT INTO stock_decisions (order_id, decision)
                         SELECT * FROM unnest(:ids::uuid[], :decisions::text[])""")
                 .bind("ids", decisions.keySet().toArray(UUID[]::new))
-                .bind("decisions", decisions.values().stream().map(Decision::name).toArray(String[]::new))
-                .fetch().rowsUpdated().then();
+                .bind(
+                        "decisions",
+                        decisions.values().stream().map(Decision::name).toArray(String[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Mono<Void> release(Set<UUID> orderIds) {
@@ -84,7 +96,9 @@ class ReservationRepository {
         }
         return db.sql("DELETE FROM reservations WHERE order_id = ANY(:ids)")
                 .bind("ids", orderIds.toArray(UUID[]::new))
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Mono<Void> reserve(List<Reservation> rows) {
@@ -97,7 +111,9 @@ class ReservationRepository {
                 .bind("orderIds", rows.stream().map(Reservation::orderId).toArray(UUID[]::new))
                 .bind("productIds", rows.stream().map(Reservation::productId).toArray(UUID[]::new))
                 .bind("quantities", rows.stream().map(Reservation::quantity).toArray(Integer[]::new))
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Deltas rather than new totals: the CHECK constraints still guard the result. */
@@ -114,8 +130,12 @@ class ReservationRepository {
                         WHERE s.product_id = c.product_id""")
                 .bind("ids", changes.stream().map(LevelChange::productId).toArray(UUID[]::new))
                 .bind("onHand", changes.stream().map(LevelChange::onHandDelta).toArray(Integer[]::new))
-                .bind("reserved", changes.stream().map(LevelChange::reservedDelta).toArray(Integer[]::new))
-                .fetch().rowsUpdated().then();
+                .bind(
+                        "reserved",
+                        changes.stream().map(LevelChange::reservedDelta).toArray(Integer[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -132,10 +152,18 @@ class ReservationRepository {
                                clock_timestamp() + n * interval '1 microsecond'
                         FROM unnest(:productIds::uuid[], :quantities::integer[], :reasons::text[], :onHandAfter::integer[])
                              WITH ORDINALITY AS w(product_id, quantity, reason, on_hand_after, n)""")
-                .bind("productIds", withdrawals.stream().map(Withdrawal::productId).toArray(UUID[]::new))
-                .bind("quantities", withdrawals.stream().map(Withdrawal::quantity).toArray(Integer[]::new))
+                .bind(
+                        "productIds",
+                        withdrawals.stream().map(Withdrawal::productId).toArray(UUID[]::new))
+                .bind(
+                        "quantities",
+                        withdrawals.stream().map(Withdrawal::quantity).toArray(Integer[]::new))
                 .bind("reasons", withdrawals.stream().map(Withdrawal::reason).toArray(String[]::new))
-                .bind("onHandAfter", withdrawals.stream().map(Withdrawal::onHandAfter).toArray(Integer[]::new))
-                .fetch().rowsUpdated().then();
+                .bind(
+                        "onHandAfter",
+                        withdrawals.stream().map(Withdrawal::onHandAfter).toArray(Integer[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 }

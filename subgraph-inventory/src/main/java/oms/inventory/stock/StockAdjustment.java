@@ -21,10 +21,12 @@ record StockAdjustment(int delta, String reason) {
             problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "delta", "Must not be 0"));
         } else if (Math.abs((long) delta) > MAX_DELTA) {
             // keeps on_hand far from the integer limit, so overflow cannot turn into an internal error
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "delta", "Must be at most " + MAX_DELTA + " either way"));
+            problems.add(
+                    Violation.of(ErrorCode.INVALID_ARGUMENT, "delta", "Must be at most " + MAX_DELTA + " either way"));
         }
         if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "reason", "Must be 1 to " + MAX_REASON + " characters"));
+            problems.add(
+                    Violation.of(ErrorCode.INVALID_ARGUMENT, "reason", "Must be 1 to " + MAX_REASON + " characters"));
         }
         return problems;
     }

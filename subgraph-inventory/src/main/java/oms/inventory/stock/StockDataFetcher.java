@@ -18,9 +18,9 @@ import oms.inventory.product.Product;
 import oms.inventory.product.ProductLoader;
 import oms.platform.error.Outcome;
 import oms.platform.graphql.Ids;
+import oms.platform.pagination.PageRequest;
 import oms.platform.security.Callers;
 import oms.platform.security.Role;
-import oms.platform.pagination.PageRequest;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -44,20 +44,28 @@ class StockDataFetcher {
     @DgsData(parentType = DgsConstants.PRODUCT.TYPE_NAME, field = DgsConstants.PRODUCT.Availability)
     CompletableFuture<StockLevel.Availability> availability(DgsDataFetchingEnvironment dfe) {
         Product product = dfe.getSource();
-        return levels(dfe).load(product.id())
+        return levels(dfe)
+                .load(product.id())
                 .thenApply(level -> level == null ? StockLevel.Availability.OUT_OF_STOCK : level.availability());
     }
 
     @DgsQuery
-    Mono<StockMovementConnection> stockMovements(@InputArgument String productId, @InputArgument Integer first,
-                                                 @InputArgument String after, DgsDataFetchingEnvironment dfe) {
+    Mono<StockMovementConnection> stockMovements(
+            @InputArgument String productId,
+            @InputArgument Integer first,
+            @InputArgument String after,
+            DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.SALES, Role.WAREHOUSE);
         UUID id = Ids.parse(productId, "productId");
         PageRequest request = PageRequest.of(first, after);
-        return service.movements(id, request).map(page -> StockMovementConnection.newBuilder()
-                .edges(page.edges((cursor, node) -> StockMovementEdge.newBuilder().cursor(cursor).node(node).build()))
-                .pageInfo(page.pageInfo())
-                .build());
+        return service.movements(id, request)
+                .map(page -> StockMovementConnection.newBuilder()
+                        .edges(page.edges((cursor, node) -> StockMovementEdge.newBuilder()
+                                .cursor(cursor)
+                                .node(node)
+                                .build()))
+                        .pageInfo(page.pageInfo())
+                        .build());
     }
 
     @DgsMutation
@@ -68,11 +76,18 @@ class StockDataFetcher {
                 .map(outcome -> switch (outcome) {
                     case Outcome.Done<StockChange> done -> {
                         // the payload's product.stock must show the new level, not one loaded earlier in this request
-                        levels(dfe).clear(productId).prime(productId, done.value().level());
-                        yield AdjustStockPayload.newBuilder().stockMovement(done.value().movement()).userErrors(List.of()).build();
+                        levels(dfe)
+                                .clear(productId)
+                                .prime(productId, done.value().level());
+                        yield AdjustStockPayload.newBuilder()
+                                .stockMovement(done.value().movement())
+                                .userErrors(List.of())
+                                .build();
                     }
                     case Outcome.Rejected<StockChange> rejected ->
-                            AdjustStockPayload.newBuilder().userErrors(rejected.violations()).build();
+                        AdjustStockPayload.newBuilder()
+                                .userErrors(rejected.violations())
+                                .build();
                 });
     }
 

@@ -14,12 +14,17 @@ public record StockLevel(UUID productId, int onHand, int reserved, OffsetDateTim
     /** Units available at or below which shoppers see "low stock". */
     public static final int LOW_STOCK_UNITS = 5;
 
-    public enum Availability { IN_STOCK, LOW_STOCK, OUT_OF_STOCK }
+    public enum Availability {
+        IN_STOCK,
+        LOW_STOCK,
+        OUT_OF_STOCK
+    }
 
     /** What shoppers are told: never the numbers. */
     public Availability availability() {
         int available = available();
-        return available <= 0 ? Availability.OUT_OF_STOCK
+        return available <= 0
+                ? Availability.OUT_OF_STOCK
                 : available <= LOW_STOCK_UNITS ? Availability.LOW_STOCK : Availability.IN_STOCK;
     }
 

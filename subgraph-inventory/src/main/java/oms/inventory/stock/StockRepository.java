@@ -39,7 +39,8 @@ public class StockRepository {
         Mono<Long> level = db.sql("INSERT INTO stock_levels (product_id, on_hand) VALUES (:productId, :onHand)")
                 .bind("productId", productId)
                 .bind("onHand", onHand)
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
         Mono<Long> movement = db.sql("""
                         INSERT INTO stock_movements (id, product_id, delta, reason, on_hand_after)
                         VALUES (:id, :productId, :onHand, :reason, :onHand)""")
@@ -47,7 +48,8 @@ public class StockRepository {
                 .bind("productId", productId)
                 .bind("onHand", onHand)
                 .bind("reason", StockMovement.INITIAL_STOCK)
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
         return level.then(movement).then();
     }
 
@@ -87,12 +89,12 @@ public class StockRepository {
         String sql = "SELECT " + MOVEMENT_COLUMNS + " FROM stock_movements WHERE product_id = :productId"
                 + (after == null ? "" : " AND (created_at, id) < (:createdAt, :id)")
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("productId", productId)
-                .bind("limit", page.limitPlusOne());
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql).bind("productId", productId).bind("limit", page.limitPlusOne());
         if (after != null) {
             try {
-                spec = spec.bind("createdAt", OffsetDateTime.parse(after.get(0))).bind("id", UUID.fromString(after.get(1)));
+                spec = spec.bind("createdAt", OffsetDateTime.parse(after.get(0)))
+                        .bind("id", UUID.fromString(after.get(1)));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursor.invalid();
             }

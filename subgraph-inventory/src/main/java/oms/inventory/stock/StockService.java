@@ -28,21 +28,27 @@ class StockService {
         // the statement either applied the change or changed nothing; only then find out why
         return stock.adjust(productId, adjustment)
                 .map(Outcome::done)
-                .switchIfEmpty(Mono.defer(() -> stock.findLevels(List.of(productId)).next()
+                .switchIfEmpty(Mono.defer(() -> stock.findLevels(List.of(productId))
+                        .next()
                         .map(level -> StockService.<StockChange>refused(level, adjustment.delta()))
-                        .defaultIfEmpty(Outcome.rejected(new Violation(ErrorCode.NOT_FOUND, List.of("input", "productId"),
+                        .defaultIfEmpty(Outcome.rejected(new Violation(
+                                ErrorCode.NOT_FOUND,
+                                List.of("input", "productId"),
                                 "Product " + productId + " does not exist")))));
     }
 
     /** Every product has at least its opening movement, so only an empty first page can mean an unknown product. */
     Mono<Page<StockMovement>> movements(UUID productId, PageRequest request) {
-        return stock.findMovements(productId, request).collectList()
+        return stock.findMovements(productId, request)
+                .collectList()
                 .map(rows -> Page.fromRows(rows, request, StockRepository::cursorOf))
                 .flatMap(page -> !page.items().isEmpty() || request.after().isPresent()
                         ? Mono.just(page)
-                        : stock.findLevels(List.of(productId)).hasElements().flatMap(exists -> exists
-                                ? Mono.just(page)
-                                : Mono.error(DomainException.notFound("Product", productId))));
+                        : stock.findLevels(List.of(productId))
+                                .hasElements()
+                                .flatMap(exists -> exists
+                                        ? Mono.just(page)
+                                        : Mono.error(DomainException.notFound("Product", productId))));
     }
 
     private static <T> Outcome<T> refused(StockLevel level, int delta) {

@@ -43,8 +43,22 @@ class CatalogEventsIT extends SubgraphIT {
     }
 
     private JsonNode create(String sku, String price) {
-        return execute(CREATE, Map.of("i", Map.of("sku", sku, "name", "Catalogue Lamp", "price", price, "currency", "EUR",
-                "initialStock", 3))).at("/data/createProduct");
+        return execute(
+                        CREATE,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "sku",
+                                        sku,
+                                        "name",
+                                        "Catalogue Lamp",
+                                        "price",
+                                        price,
+                                        "currency",
+                                        "EUR",
+                                        "initialStock",
+                                        3)))
+                .at("/data/createProduct");
     }
 
     private static String sku() {
@@ -53,7 +67,10 @@ class CatalogEventsIT extends SubgraphIT {
 
     private long outboxRows(String sku) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE stream = 'catalog' AND payload->>'sku' = :sku")
-                .bind("sku", sku).map(row -> row.get("n", Long.class)).one().block();
+                .bind("sku", sku)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
@@ -65,13 +82,16 @@ class CatalogEventsIT extends SubgraphIT {
         assertThat(created.getBody().get("type")).isEqualTo("ProductUpserted");
         assertThat(UUID.fromString(created.getBody().get("id"))).isNotNull();
         assertThat(JSON.readTree(created.getBody().get("payload"))).isEqualTo(JSON.readTree("""
-                {"productId":"%s","sku":"%s","name":"Catalogue Lamp","price":"12.50","currency":"EUR","active":true}"""
-                .formatted(id, sku)));
+                {"productId":"%s","sku":"%s","name":"Catalogue Lamp","price":"12.50","currency":"EUR","active":true}""".formatted(id, sku)));
 
-        execute("mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { code } } }",
+        execute(
+                "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { code } } }",
                 Map.of("i", Map.of("id", id, "price", "13", "active", false)));
-        JsonNode changed = JSON.readTree(eventually().until(() -> streams.entries("catalog", id), e -> e.size() == 2)
-                .getLast().getBody().get("payload"));
+        JsonNode changed = JSON.readTree(eventually()
+                .until(() -> streams.entries("catalog", id), e -> e.size() == 2)
+                .getLast()
+                .getBody()
+                .get("payload"));
         assertThat(changed.at("/price").asString()).isEqualTo("13.00");
         assertThat(changed.at("/active").asBoolean()).isFalse();
     }
@@ -83,7 +103,8 @@ class CatalogEventsIT extends SubgraphIT {
         String taken = sku();
         String id = create(taken, "5").at("/product/id").asString();
         assertThat(create(taken, "6").at("/userErrors/0/code").asString()).isEqualTo("DUPLICATE_SKU");
-        execute("mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { code } } }",
+        execute(
+                "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { code } } }",
                 Map.of("i", Map.of("id", id, "price", "-1")));
 
         assertThat(outboxRows(invalid)).isZero();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class NewProductTest {
 
-    private static final ProductDetails MUG = new ProductDetails("Travel Mug", null, new BigDecimal("9.99"), "EUR", true);
+    private static final ProductDetails MUG =
+            new ProductDetails("Travel Mug", null, new BigDecimal("9.99"), "EUR", true);
 
     @Test
     void a_new_product_keeps_its_sku_in_upper_case() {

@@ -17,7 +17,8 @@ class ProductDetailsTest {
 
     @Test
     void a_complete_product_breaks_no_rule() {
-        assertThat(new ProductDetails("Travel Mug", "Keeps coffee hot", new BigDecimal("12.50"), "EUR", true).violations())
+        assertThat(new ProductDetails("Travel Mug", "Keeps coffee hot", new BigDecimal("12.50"), "EUR", true)
+                        .violations())
                 .isEmpty();
     }
 
@@ -31,7 +32,9 @@ class ProductDetailsTest {
     @Test
     void trailing_zeros_do_not_count_as_decimals() {
         assertThat(priced("12.500").violations()).isEmpty();
-        assertThat(priced("12.500").money().amount()).isEqualByComparingTo("12.50").hasToString("12.50");
+        assertThat(priced("12.500").money().amount())
+                .isEqualByComparingTo("12.50")
+                .hasToString("12.50");
     }
 
     @Test
@@ -43,7 +46,9 @@ class ProductDetailsTest {
     @Test
     void a_price_may_reach_but_not_exceed_one_million() {
         assertThat(priced("1000000").violations()).isEmpty();
-        assertThat(priced("1000000.01").violations()).extracting(Violation::code).containsExactly(ErrorCode.INVALID_PRICE);
+        assertThat(priced("1000000.01").violations())
+                .extracting(Violation::code)
+                .containsExactly(ErrorCode.INVALID_PRICE);
     }
 
     @Test
@@ -53,16 +58,21 @@ class ProductDetailsTest {
 
     @Test
     void the_currency_is_upper_cased_and_must_be_an_iso_4217_code() {
-        assertThat(new ProductDetails("Mug", null, BigDecimal.ONE, " usd ", true).money().currency()).isEqualTo("USD");
+        assertThat(new ProductDetails("Mug", null, BigDecimal.ONE, " usd ", true)
+                        .money()
+                        .currency())
+                .isEqualTo("USD");
         assertThat(new ProductDetails("Mug", null, BigDecimal.ONE, "XYZ", true).violations())
                 .extracting(Violation::code, Violation::field)
                 .containsExactly(tuple(ErrorCode.INVALID_ARGUMENT, List.of("input", "currency")));
-        assertThat(new ProductDetails("Mug", null, BigDecimal.ONE, "EURO", true).violations()).hasSize(1);
+        assertThat(new ProductDetails("Mug", null, BigDecimal.ONE, "EURO", true).violations())
+                .hasSize(1);
     }
 
     @Test
     void a_blank_description_means_no_description() {
-        assertThat(new ProductDetails("Mug", "   ", BigDecimal.ONE, "EUR", true).description()).isNull();
+        assertThat(new ProductDetails("Mug", "   ", BigDecimal.ONE, "EUR", true).description())
+                .isNull();
     }
 
     @Test

@@ -13,10 +13,18 @@ class ProductUpsertedTest {
     @Test
     void the_catalogue_event_carries_the_whole_product_with_the_price_as_a_decimal_string() {
         UUID id = UUID.randomUUID();
-        Product product = new Product(id, "MUG-1", "Travel Mug", "Hot", new Money(new BigDecimal("12.50"), "EUR"), true,
-                OffsetDateTime.now(), OffsetDateTime.now());
-        assertThat(JsonMapper.builder().build().writeValueAsString(ProductUpserted.of(product))).isEqualTo(
-                "{\"productId\":\"" + id + "\",\"sku\":\"MUG-1\",\"name\":\"Travel Mug\",\"price\":\"12.50\","
-                        + "\"currency\":\"EUR\",\"active\":true}");
+        Product product = new Product(
+                id,
+                "MUG-1",
+                "Travel Mug",
+                "Hot",
+                new Money(new BigDecimal("12.50"), "EUR"),
+                true,
+                OffsetDateTime.now(),
+                OffsetDateTime.now());
+        assertThat(JsonMapper.builder().build().writeValueAsString(ProductUpserted.of(product)))
+                .isEqualTo(
+                        "{\"productId\":\"" + id + "\",\"sku\":\"MUG-1\",\"name\":\"Travel Mug\",\"price\":\"12.50\","
+                                + "\"currency\":\"EUR\",\"active\":true}");
     }
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class OrderEventCodecTest {
 
-    private final OrderEventCodec codec = new OrderEventCodec(JsonMapper.builder().build());
+    private final OrderEventCodec codec =
+            new OrderEventCodec(JsonMapper.builder().build());
     private final UUID order = UUID.randomUUID();
     private final UUID product = UUID.randomUUID();
 
@@ -26,8 +27,7 @@ class OrderEventCodecTest {
     @Test
     void an_order_placement_is_read_as_the_contract_defines_it_ignoring_fields_added_later() {
         String payload = """
-                {"orderId":"%s","customerId":"%s","lines":[{"productId":"%s","quantity":2,"unitPrice":"9.90"}],"channel":"web"}"""
-                .formatted(order, UUID.randomUUID(), product);
+                {"orderId":"%s","customerId":"%s","lines":[{"productId":"%s","quantity":2,"unitPrice":"9.90"}],"channel":"web"}""".formatted(order, UUID.randomUUID(), product);
         assertThat(codec.read(event("OrderPlaced", payload)))
                 .contains(new OrderEvent.Placed(order, List.of(new OrderLine(product, 2))));
     }
@@ -37,8 +37,10 @@ class OrderEventCodecTest {
         assertThat(codec.read(event("OrderCancelled", """
                 {"orderId":"%s","customerId":"%s","previousStatus":"CONFIRMED"}""".formatted(order, UUID.randomUUID()))))
                 .contains(new OrderEvent.Cancelled(order));
-        assertThat(codec.read(event("OrderShipped", "{\"orderId\":\"" + order + "\"}"))).contains(new OrderEvent.Shipped(order));
-        assertThat(codec.read(event("OrderConfirmed", "{\"orderId\":\"" + order + "\"}"))).isEmpty();
+        assertThat(codec.read(event("OrderShipped", "{\"orderId\":\"" + order + "\"}")))
+                .contains(new OrderEvent.Shipped(order));
+        assertThat(codec.read(event("OrderConfirmed", "{\"orderId\":\"" + order + "\"}")))
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +64,8 @@ class OrderEventCodecTest {
 
         OutboundEvent rejected = codec.write(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(product)));
         assertThat(rejected.type()).isEqualTo("StockRejected");
-        assertThat(rejected.payload()).isEqualTo(
-                "{\"orderId\":\"" + order + "\",\"reason\":\"OUT_OF_STOCK\",\"productIds\":[\"" + product + "\"]}");
+        assertThat(rejected.payload())
+                .isEqualTo("{\"orderId\":\"" + order + "\",\"reason\":\"OUT_OF_STOCK\",\"productIds\":[\"" + product
+                        + "\"]}");
     }
 }

@@ -34,23 +34,25 @@ class ReservationDeskTest {
     @Test
     void an_order_whose_lines_all_fit_reserves_every_line_exactly() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(10, 2), LAMP, new Units(3, 0)),
-                placed(order, line(MUG, 8), line(LAMP, 3)));
+        ReservationPlan plan = decide(
+                Map.of(MUG, new Units(10, 2), LAMP, new Units(3, 0)), placed(order, line(MUG, 8), line(LAMP, 3)));
 
         assertThat(plan.answers()).containsExactly(new StockReserved(order));
-        assertThat(plan.reservations()).containsExactlyInAnyOrder(
-                new Reservation(order, MUG, 8), new Reservation(order, LAMP, 3));
-        assertThat(plan.levelChanges()).containsExactlyInAnyOrder(new LevelChange(MUG, 0, 8), new LevelChange(LAMP, 0, 3));
+        assertThat(plan.reservations())
+                .containsExactlyInAnyOrder(new Reservation(order, MUG, 8), new Reservation(order, LAMP, 3));
+        assertThat(plan.levelChanges())
+                .containsExactlyInAnyOrder(new LevelChange(MUG, 0, 8), new LevelChange(LAMP, 0, 3));
         assertThat(plan.decisions()).containsEntry(order, Decision.RESERVED);
     }
 
     @Test
     void an_order_with_one_line_short_of_stock_reserves_nothing() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(10, 0), LAMP, new Units(3, 1)),
-                placed(order, line(MUG, 1), line(LAMP, 3)));
+        ReservationPlan plan = decide(
+                Map.of(MUG, new Units(10, 0), LAMP, new Units(3, 1)), placed(order, line(MUG, 1), line(LAMP, 3)));
 
-        assertThat(plan.answers()).containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(LAMP)));
+        assertThat(plan.answers())
+                .containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(LAMP)));
         assertThat(plan.reservations()).isEmpty();
         assertThat(plan.levelChanges()).isEmpty();
         assertThat(plan.decisions()).containsEntry(order, Decision.REJECTED);
@@ -60,11 +62,13 @@ class ReservationDeskTest {
     void of_two_orders_competing_for_the_last_units_the_first_in_stream_order_wins() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(5, 1)),
-                placed(first, line(MUG, 3)), placed(second, line(MUG, 3)));
+        ReservationPlan plan =
+                decide(Map.of(MUG, new Units(5, 1)), placed(first, line(MUG, 3)), placed(second, line(MUG, 3)));
 
-        assertThat(plan.answers()).containsExactly(new StockReserved(first),
-                new StockRejected(second, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
+        assertThat(plan.answers())
+                .containsExactly(
+                        new StockReserved(first),
+                        new StockRejected(second, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
         assertThat(plan.levelChanges()).containsExactly(new LevelChange(MUG, 0, 3));
     }
 
@@ -72,10 +76,14 @@ class ReservationDeskTest {
     void a_rejected_order_leaves_its_units_to_the_orders_after_it() {
         UUID big = UUID.randomUUID();
         UUID small = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(4, 0), LAMP, new Units(1, 0)),
-                placed(big, line(MUG, 4), line(LAMP, 2)), placed(small, line(MUG, 4)));
+        ReservationPlan plan = decide(
+                Map.of(MUG, new Units(4, 0), LAMP, new Units(1, 0)),
+                placed(big, line(MUG, 4), line(LAMP, 2)),
+                placed(small, line(MUG, 4)));
 
-        assertThat(plan.answers()).extracting(StockAnswer::getClass).containsExactly(StockRejected.class, StockReserved.class);
+        assertThat(plan.answers())
+                .extracting(StockAnswer::getClass)
+                .containsExactly(StockRejected.class, StockReserved.class);
         assertThat(plan.reservations()).containsExactly(new Reservation(small, MUG, 4));
     }
 
@@ -84,7 +92,8 @@ class ReservationDeskTest {
         UUID order = UUID.randomUUID();
         ReservationPlan plan = decide(Map.of(MUG, new Units(10, 0)), placed(order, line(MUG, 1), line(GHOST, 1)));
 
-        assertThat(plan.answers()).containsExactly(new StockRejected(order, RejectionReason.UNKNOWN_PRODUCT, List.of(GHOST)));
+        assertThat(plan.answers())
+                .containsExactly(new StockRejected(order, RejectionReason.UNKNOWN_PRODUCT, List.of(GHOST)));
         assertThat(plan.levelChanges()).isEmpty();
     }
 
@@ -95,29 +104,35 @@ class ReservationDeskTest {
         assertThat(fits.reservations()).containsExactly(new Reservation(order, MUG, 5));
 
         ReservationPlan tooMany = decide(Map.of(MUG, new Units(5, 0)), placed(order, line(MUG, 3), line(MUG, 3)));
-        assertThat(tooMany.answers()).containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
+        assertThat(tooMany.answers())
+                .containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
     }
 
     @Test
     void huge_quantities_are_refused_rather_than_overflowing() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(Integer.MAX_VALUE, 0)),
+        ReservationPlan plan = decide(
+                Map.of(MUG, new Units(Integer.MAX_VALUE, 0)),
                 placed(order, line(MUG, Integer.MAX_VALUE), line(MUG, Integer.MAX_VALUE)));
-        assertThat(plan.answers()).containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
+        assertThat(plan.answers())
+                .containsExactly(new StockRejected(order, RejectionReason.OUT_OF_STOCK, List.of(MUG)));
     }
 
     @Test
     void an_order_that_was_answered_before_reserves_nothing_again() {
         UUID order = UUID.randomUUID();
-        ReservationPlan sameBatch = decide(Map.of(MUG, new Units(10, 0)),
-                placed(order, line(MUG, 2)), placed(order, line(MUG, 2)));
+        ReservationPlan sameBatch =
+                decide(Map.of(MUG, new Units(10, 0)), placed(order, line(MUG, 2)), placed(order, line(MUG, 2)));
         assertThat(sameBatch.answers()).hasSize(1);
         assertThat(sameBatch.levelChanges()).containsExactly(new LevelChange(MUG, 0, 2));
 
-        ReservationPlan held = ReservationDesk.decide(Map.of(MUG, new Units(10, 2)), List.of(new Reservation(order, MUG, 2)),
-                Set.of(), List.of(placed(order, line(MUG, 2))));
-        ReservationPlan decided = ReservationDesk.decide(Map.of(MUG, new Units(10, 0)), List.of(), Set.of(order),
+        ReservationPlan held = ReservationDesk.decide(
+                Map.of(MUG, new Units(10, 2)),
+                List.of(new Reservation(order, MUG, 2)),
+                Set.of(),
                 List.of(placed(order, line(MUG, 2))));
+        ReservationPlan decided = ReservationDesk.decide(
+                Map.of(MUG, new Units(10, 0)), List.of(), Set.of(order), List.of(placed(order, line(MUG, 2))));
         for (ReservationPlan plan : List.of(held, decided)) {
             assertThat(plan.answers()).isEmpty();
             assertThat(plan.reservations()).isEmpty();
@@ -130,8 +145,11 @@ class ReservationDeskTest {
     void cancelling_releases_the_reservation_and_a_later_order_can_take_the_units() {
         UUID cancelled = UUID.randomUUID();
         UUID next = UUID.randomUUID();
-        ReservationPlan plan = ReservationDesk.decide(Map.of(MUG, new Units(4, 4)), List.of(new Reservation(cancelled, MUG, 4)),
-                Set.of(cancelled), List.of(new OrderEvent.Cancelled(cancelled), placed(next, line(MUG, 4))));
+        ReservationPlan plan = ReservationDesk.decide(
+                Map.of(MUG, new Units(4, 4)),
+                List.of(new Reservation(cancelled, MUG, 4)),
+                Set.of(cancelled),
+                List.of(new OrderEvent.Cancelled(cancelled), placed(next, line(MUG, 4))));
 
         assertThat(plan.releasedOrders()).containsExactly(cancelled);
         assertThat(plan.reservations()).containsExactly(new Reservation(next, MUG, 4));
@@ -142,7 +160,8 @@ class ReservationDeskTest {
     @Test
     void an_order_reserved_and_cancelled_in_one_batch_leaves_no_reservation() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(4, 0)), placed(order, line(MUG, 4)), new OrderEvent.Cancelled(order));
+        ReservationPlan plan =
+                decide(Map.of(MUG, new Units(4, 0)), placed(order, line(MUG, 4)), new OrderEvent.Cancelled(order));
 
         assertThat(plan.answers()).containsExactly(new StockReserved(order));
         assertThat(plan.reservations()).isEmpty();
@@ -153,7 +172,8 @@ class ReservationDeskTest {
     @Test
     void a_cancellation_before_any_placement_keeps_a_late_placement_from_reserving() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(4, 0)), new OrderEvent.Cancelled(order), placed(order, line(MUG, 1)));
+        ReservationPlan plan =
+                decide(Map.of(MUG, new Units(4, 0)), new OrderEvent.Cancelled(order), placed(order, line(MUG, 1)));
 
         assertThat(plan.decisions()).containsExactlyEntriesOf(Map.of(order, Decision.CANCELLED));
         assertThat(plan.answers()).isEmpty();
@@ -163,7 +183,8 @@ class ReservationDeskTest {
     @Test
     void cancelling_a_rejected_order_changes_nothing() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = ReservationDesk.decide(Map.of(), List.of(), Set.of(order), List.of(new OrderEvent.Cancelled(order)));
+        ReservationPlan plan =
+                ReservationDesk.decide(Map.of(), List.of(), Set.of(order), List.of(new OrderEvent.Cancelled(order)));
         assertThat(plan.decisions()).isEmpty();
         assertThat(plan.releasedOrders()).isEmpty();
     }
@@ -172,13 +193,20 @@ class ReservationDeskTest {
     void shipping_takes_the_reserved_units_off_hand_and_records_what_is_left() {
         UUID order = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        ReservationPlan plan = ReservationDesk.decide(Map.of(MUG, new Units(10, 5), LAMP, new Units(2, 2)),
-                List.of(new Reservation(order, MUG, 3), new Reservation(order, LAMP, 2), new Reservation(other, MUG, 2)),
-                Set.of(order, other), List.of(new OrderEvent.Shipped(order)));
+        ReservationPlan plan = ReservationDesk.decide(
+                Map.of(MUG, new Units(10, 5), LAMP, new Units(2, 2)),
+                List.of(
+                        new Reservation(order, MUG, 3),
+                        new Reservation(order, LAMP, 2),
+                        new Reservation(other, MUG, 2)),
+                Set.of(order, other),
+                List.of(new OrderEvent.Shipped(order)));
 
         assertThat(plan.releasedOrders()).containsExactly(order);
-        assertThat(plan.levelChanges()).containsExactlyInAnyOrder(new LevelChange(MUG, -3, -3), new LevelChange(LAMP, -2, -2));
-        assertThat(plan.withdrawals()).containsExactlyInAnyOrder(new Withdrawal(order, MUG, 3, 7), new Withdrawal(order, LAMP, 2, 0));
+        assertThat(plan.levelChanges())
+                .containsExactlyInAnyOrder(new LevelChange(MUG, -3, -3), new LevelChange(LAMP, -2, -2));
+        assertThat(plan.withdrawals())
+                .containsExactlyInAnyOrder(new Withdrawal(order, MUG, 3, 7), new Withdrawal(order, LAMP, 2, 0));
         assertThat(plan.withdrawals().getFirst().reason()).isEqualTo("Shipped with order " + order);
         assertThat(plan.answers()).isEmpty();
     }
@@ -186,8 +214,11 @@ class ReservationDeskTest {
     @Test
     void shipping_twice_or_without_a_reservation_changes_nothing() {
         UUID order = UUID.randomUUID();
-        ReservationPlan plan = decide(Map.of(MUG, new Units(10, 0)),
-                placed(order, line(MUG, 2)), new OrderEvent.Shipped(order), new OrderEvent.Shipped(order),
+        ReservationPlan plan = decide(
+                Map.of(MUG, new Units(10, 0)),
+                placed(order, line(MUG, 2)),
+                new OrderEvent.Shipped(order),
+                new OrderEvent.Shipped(order),
                 new OrderEvent.Shipped(UUID.randomUUID()));
 
         assertThat(plan.withdrawals()).containsExactly(new Withdrawal(order, MUG, 2, 8));

@@ -113,13 +113,18 @@ class ReservationIT extends SubgraphIT {
         UUID scarce = product(10);
         UUID plenty = product(12);
         // a second instance in the group, so the two batches are handled at the same time
-        EventConsumer second = consumers.create(ReservationConsumerConfiguration.GROUP,
-                List.of(ReservationConsumerConfiguration.STREAM), handler);
+        EventConsumer second = consumers.create(
+                ReservationConsumerConfiguration.GROUP, List.of(ReservationConsumerConfiguration.STREAM), handler);
         second.start();
         List<UUID> orders = new ArrayList<>();
         try {
             // both instances are reading the stream (Redis lists a group member only once it was handed an entry)
-            eventually().until(() -> redis.clientList().lines().filter(c -> c.contains("cmd=xreadgroup")).count() >= 2);
+            eventually()
+                    .until(() -> redis.clientList()
+                                    .lines()
+                                    .filter(c -> c.contains("cmd=xreadgroup"))
+                                    .count()
+                            >= 2);
             for (int batch = 0; batch < 2; batch++) {
                 redis.multi();
                 for (int i = 0; i < 10; i++) {
@@ -134,7 +139,9 @@ class ReservationIT extends SubgraphIT {
             second.stop();
         }
 
-        long reserved = orders.stream().filter(o -> answers(o).getFirst().getBody().get("type").equals("StockReserved")).count();
+        long reserved = orders.stream()
+                .filter(o -> answers(o).getFirst().getBody().get("type").equals("StockReserved"))
+                .count();
         assertThat(reserved).isEqualTo(10);
         assertThat(orders).allSatisfy(o -> assertThat(answers(o)).hasSize(1));
         assertStock(scarce, 10, 10);
@@ -188,8 +195,10 @@ class ReservationIT extends SubgraphIT {
 
         assertStock(mug, 7, 0);
         assertThat(held(order)).isEmpty();
-        JsonNode ledger = execute("query($id: ID!) { stockMovements(productId: $id, first: 1) "
-                + "{ edges { node { delta reason onHandAfter } } } }", Map.of("id", mug.toString()))
+        JsonNode ledger = execute(
+                        "query($id: ID!) { stockMovements(productId: $id, first: 1) "
+                                + "{ edges { node { delta reason onHandAfter } } } }",
+                        Map.of("id", mug.toString()))
                 .at("/data/stockMovements/edges/0/node");
         assertThat(ledger.at("/delta").asInt()).isEqualTo(-3);
         assertThat(ledger.at("/reason").asString()).isEqualTo("Shipped with order " + order);
@@ -205,13 +214,14 @@ class ReservationIT extends SubgraphIT {
         answer(order, "StockReserved");
         // it failed and waits, unacknowledged, for the consumer's retries
         assertThat(redis.xpending("orders", "inventory", Range.create(messageId, messageId), Limit.from(1)))
-                .singleElement().satisfies(pending -> assertThat(pending.getRedeliveryCount()).isPositive());
+                .singleElement()
+                .satisfies(pending -> assertThat(pending.getRedeliveryCount()).isPositive());
 
         // what the consumer does after the 5th failed delivery; its retries are 30 s apart, too slow to wait for
         InboundEvent event = new InboundEvent("orders", messageId, poison, "OrderPlaced", "key", "not json");
         EventStore store = new EventStore(db, tx, handler);
-        RuntimeException failure = catchThrowableOfType(RuntimeException.class,
-                () -> store.handleOnce("inventory", List.of(event)));
+        RuntimeException failure =
+                catchThrowableOfType(RuntimeException.class, () -> store.handleOnce("inventory", List.of(event)));
         store.park("inventory", event, failure, 5);
         redis.xack("orders", "inventory", messageId);
 
@@ -240,9 +250,22 @@ class ReservationIT extends SubgraphIT {
 
     private UUID product(int onHand) {
         String sku = "RSV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        JsonNode payload = execute("mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } } }",
-                Map.of("i", Map.of("sku", sku, "name", "Reserved " + sku, "price", "5.00", "currency", "EUR",
-                        "initialStock", onHand))).at("/data/createProduct/product/id");
+        JsonNode payload = execute(
+                        "mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "sku",
+                                        sku,
+                                        "name",
+                                        "Reserved " + sku,
+                                        "price",
+                                        "5.00",
+                                        "currency",
+                                        "EUR",
+                                        "initialStock",
+                                        onHand)))
+                .at("/data/createProduct/product/id");
         return UUID.fromString(payload.asString());
     }
 
@@ -291,8 +314,10 @@ class ReservationIT extends SubgraphIT {
     }
 
     private void assertStock(UUID product, int onHand, int reserved) {
-        JsonNode stock = execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
-                Map.of("id", product.toString())).at("/data/product/stock");
+        JsonNode stock = execute(
+                        "query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
+                        Map.of("id", product.toString()))
+                .at("/data/product/stock");
         assertThat(stock.at("/onHand").asInt()).as("on hand").isEqualTo(onHand);
         assertThat(stock.at("/reserved").asInt()).as("reserved").isEqualTo(reserved);
         assertThat(stock.at("/available").asInt()).as("available").isEqualTo(onHand - reserved);
@@ -303,12 +328,17 @@ class ReservationIT extends SubgraphIT {
         return db.sql("SELECT product_id, quantity FROM reservations WHERE order_id = :order")
                 .bind("order", order)
                 .map(row -> Map.entry(row.get("product_id", UUID.class), row.get("quantity", Integer.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .block();
     }
 
     private int heldUnits(UUID product) {
-        return db.sql("SELECT coalesce(sum(quantity), 0)::integer AS units FROM reservations WHERE product_id = :product")
+        return db.sql(
+                        "SELECT coalesce(sum(quantity), 0)::integer AS units FROM reservations WHERE product_id = :product")
                 .bind("product", product)
-                .map(row -> row.get("units", Integer.class)).one().block();
+                .map(row -> row.get("units", Integer.class))
+                .one()
+                .block();
     }
 }

@@ -32,10 +32,23 @@ class StockIT extends SubgraphIT {
     DatabaseClient db;
 
     private String create(String sku, int initialStock) {
-        JsonNode payload = execute("""
+        JsonNode payload = execute(
+                        """
                 mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } userErrors { code } } }""",
-                Map.of("input", Map.of("sku", sku, "name", "Stocked " + sku, "price", "4.20", "currency", "EUR",
-                        "initialStock", initialStock))).at("/data/createProduct");
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "sku",
+                                        sku,
+                                        "name",
+                                        "Stocked " + sku,
+                                        "price",
+                                        "4.20",
+                                        "currency",
+                                        "EUR",
+                                        "initialStock",
+                                        initialStock)))
+                .at("/data/createProduct");
         assertThat(payload.at("/userErrors").size()).isZero();
         return payload.at("/product/id").asString();
     }
@@ -46,13 +59,18 @@ class StockIT extends SubgraphIT {
     }
 
     private JsonNode stock(String productId) {
-        return execute("query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }", Map.of("id", productId))
+        return execute(
+                        "query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }",
+                        Map.of("id", productId))
                 .at("/data/product/stock");
     }
 
     private List<JsonNode> movements(String productId) {
-        JsonNode edges = execute("query($id: ID!) { stockMovements(productId: $id, first: 100) "
-                + "{ edges { node { delta reason onHandAfter } } } }", Map.of("id", productId)).at("/data/stockMovements/edges");
+        JsonNode edges = execute(
+                        "query($id: ID!) { stockMovements(productId: $id, first: 100) "
+                                + "{ edges { node { delta reason onHandAfter } } } }",
+                        Map.of("id", productId))
+                .at("/data/stockMovements/edges");
         List<JsonNode> nodes = new ArrayList<>();
         edges.forEach(e -> nodes.add(e.at("/node")));
         return nodes;
@@ -80,15 +98,26 @@ class StockIT extends SubgraphIT {
         StockMovementsProjectionRoot<?, ?> projection = new StockMovementsProjectionRoot<>();
         projection.edges().node().delta().reason().onHandAfter();
         projection.pageInfo().hasNextPage().endCursor();
-        JsonNode first = execute(new StockMovementsGraphQLQuery.Builder().productId(id).first(2).build(), projection)
+        JsonNode first = execute(
+                        new StockMovementsGraphQLQuery.Builder()
+                                .productId(id)
+                                .first(2)
+                                .build(),
+                        projection)
                 .at("/data/stockMovements");
         assertThat(first.at("/edges/0/node/reason").asString()).isEqualTo("Damaged in warehouse");
         assertThat(first.at("/edges/0/node/onHandAfter").asInt()).isEqualTo(12);
         assertThat(first.at("/edges/1/node/delta").asInt()).isEqualTo(5);
         assertThat(first.at("/pageInfo/hasNextPage").asBoolean()).isTrue();
 
-        JsonNode rest = execute(new StockMovementsGraphQLQuery.Builder().productId(id).first(2)
-                .after(first.at("/pageInfo/endCursor").asString()).build(), projection).at("/data/stockMovements");
+        JsonNode rest = execute(
+                        new StockMovementsGraphQLQuery.Builder()
+                                .productId(id)
+                                .first(2)
+                                .after(first.at("/pageInfo/endCursor").asString())
+                                .build(),
+                        projection)
+                .at("/data/stockMovements");
         assertThat(rest.at("/edges").size()).isEqualTo(1);
         assertThat(rest.at("/edges/0/node/reason").asString()).isEqualTo("Initial stock");
         assertThat(rest.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
@@ -109,10 +138,14 @@ class StockIT extends SubgraphIT {
     void reserved_stock_cannot_be_booked_out() {
         String id = create("RSV-1", 10);
         // reservations arrive from the order saga, which has no mutation here yet
-        db.sql("UPDATE stock_levels SET reserved = 4 WHERE product_id = :id").bind("id", UUID.fromString(id))
-                .fetch().rowsUpdated().block();
+        db.sql("UPDATE stock_levels SET reserved = 4 WHERE product_id = :id")
+                .bind("id", UUID.fromString(id))
+                .fetch()
+                .rowsUpdated()
+                .block();
         assertThat(stock(id).at("/available").asInt()).isEqualTo(6);
-        assertThat(adjust(id, -7, "Write-off").at("/userErrors/0/code").asString()).isEqualTo("NEGATIVE_STOCK");
+        assertThat(adjust(id, -7, "Write-off").at("/userErrors/0/code").asString())
+                .isEqualTo("NEGATIVE_STOCK");
         JsonNode accepted = adjust(id, -6, "Write-off");
         assertThat(accepted.at("/product/stock/onHand").asInt()).isEqualTo(4);
         assertThat(accepted.at("/product/stock/available").asInt()).isZero();
@@ -162,9 +195,11 @@ class StockIT extends SubgraphIT {
 
     @Test
     void the_ledger_of_an_unknown_product_is_not_found() {
-        JsonNode result = execute("{ stockMovements(productId: \"00000000-0000-0000-0000-000000000004\") { edges { cursor } } }");
+        JsonNode result =
+                execute("{ stockMovements(productId: \"00000000-0000-0000-0000-000000000004\") { edges { cursor } } }");
         assertThat(result.at("/errors/0/extensions/code").asString()).isEqualTo("NOT_FOUND");
-        JsonNode badCursor = execute("query($id: ID!) { stockMovements(productId: $id, after: \"bm9wZQ\") { edges { cursor } } }",
+        JsonNode badCursor = execute(
+                "query($id: ID!) { stockMovements(productId: $id, after: \"bm9wZQ\") { edges { cursor } } }",
                 Map.of("id", create("CUR-1", 1)));
         assertThat(badCursor.at("/errors/0/extensions/code").asString()).isEqualTo("INVALID_CURSOR");
     }

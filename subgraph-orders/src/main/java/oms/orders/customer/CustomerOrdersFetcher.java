@@ -14,9 +14,9 @@ import oms.orders.graphql.types.OrderConnection;
 import oms.orders.order.OrderConnections;
 import oms.orders.order.OrderStatus;
 import oms.platform.graphql.Ids;
-import oms.platform.security.PublicEntity;
 import oms.platform.pagination.PageRequest;
 import oms.platform.security.Callers;
+import oms.platform.security.PublicEntity;
 import oms.platform.security.Role;
 import org.dataloader.DataLoader;
 
@@ -31,14 +31,18 @@ public class CustomerOrdersFetcher {
     }
 
     @DgsData(parentType = DgsConstants.CUSTOMER.TYPE_NAME, field = DgsConstants.CUSTOMER.Orders)
-    CompletableFuture<OrderConnection> orders(@InputArgument Integer first, @InputArgument String after,
-                                              @InputArgument List<OrderStatus> status, DgsDataFetchingEnvironment dfe) {
+    CompletableFuture<OrderConnection> orders(
+            @InputArgument Integer first,
+            @InputArgument String after,
+            @InputArgument List<OrderStatus> status,
+            DgsDataFetchingEnvironment dfe) {
         Customer customer = dfe.getSource();
         Callers.of(dfe).requireCustomerAccess(customer.id(), Role.SALES, Role.WAREHOUSE);
         PageRequest page = PageRequest.of(first, after);
         DataLoader<CustomerOrdersLoader.Key, oms.platform.pagination.Page<oms.orders.order.Order>> loader =
                 dfe.getDataLoader(CustomerOrdersLoader.class);
-        return loader.load(new CustomerOrdersLoader.Key(customer.id(), page, status == null ? Set.of() : Set.copyOf(status)))
+        return loader.load(new CustomerOrdersLoader.Key(
+                        customer.id(), page, status == null ? Set.of() : Set.copyOf(status)))
                 .thenApply(OrderConnections::of);
     }
 }

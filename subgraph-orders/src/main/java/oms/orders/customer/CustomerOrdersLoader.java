@@ -43,7 +43,8 @@ class CustomerOrdersLoader implements ReactiveBatchLoader<CustomerOrdersLoader.K
         return Flux.fromIterable(groups.entrySet())
                 .concatMap(group -> {
                     Arguments args = group.getKey();
-                    List<UUID> customerIds = group.getValue().stream().map(Key::customerId).toList();
+                    List<UUID> customerIds =
+                            group.getValue().stream().map(Key::customerId).toList();
                     OrderCriteria criteria = new OrderCriteria(null, args.statuses(), null, null);
                     return orders.pagesPerCustomer(customerIds, criteria, args.page())
                             .flatMapIterable(pages -> group.getValue().stream()

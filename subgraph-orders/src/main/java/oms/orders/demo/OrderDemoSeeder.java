@@ -9,10 +9,9 @@ import oms.orders.order.OrderStatus;
 import oms.orders.tracking.StatusEvent;
 import oms.orders.tracking.StatusLog;
 import oms.platform.demo.DemoData;
-import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoLine;
 import oms.platform.demo.DemoData.DemoOrder;
-import oms.platform.demo.DemoData.DemoStatusChange;
+import oms.platform.demo.DemoSeeder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,9 @@ class OrderDemoSeeder extends DemoSeeder {
         return insertOrders(orders)
                 .then(insertLines(orders))
                 .then(insertHistory(orders))
-                .then(db.sql("SELECT setval('order_number_seq', (SELECT max(number) FROM orders))").fetch().rowsUpdated())
+                .then(db.sql("SELECT setval('order_number_seq', (SELECT max(number) FROM orders))")
+                        .fetch()
+                        .rowsUpdated())
                 .thenReturn(orders.size() + " demo orders");
     }
 
@@ -61,7 +62,14 @@ class OrderDemoSeeder extends DemoSeeder {
                 .bind("paymentStatuses", column(o, DemoOrder::paymentStatus, String[]::new))
                 .bind("paymentMethods", column(o, DemoOrder::paymentMethod, String[]::new))
                 .bind("subtotals", column(o, OrderDemoSeeder::subtotal, BigDecimal[]::new))
-                .bind("itemCounts", column(o, x -> x.lines().stream().mapToInt(DemoLine::quantity).sum(), Integer[]::new))
+                .bind(
+                        "itemCounts",
+                        column(
+                                o,
+                                x -> x.lines().stream()
+                                        .mapToInt(DemoLine::quantity)
+                                        .sum(),
+                                Integer[]::new))
                 .bind("line1", column(o, x -> x.shippingAddress().line1(), String[]::new))
                 .bind("cities", column(o, x -> x.shippingAddress().city(), String[]::new))
                 .bind("postalCodes", column(o, x -> x.shippingAddress().postalCode(), String[]::new))
@@ -69,7 +77,8 @@ class OrderDemoSeeder extends DemoSeeder {
                 .bind("placedAt", column(o, x -> utc(x.placedAt()), OffsetDateTime[]::new))
                 .bind("updatedAt", column(o, x -> utc(x.history().getLast().at()), OffsetDateTime[]::new))
                 .bind("versions", column(o, x -> x.history().size(), Integer[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Long> insertLines(List<DemoOrder> orders) {
@@ -90,23 +99,30 @@ class OrderDemoSeeder extends DemoSeeder {
                 .bind("names", column(rows, r -> r.line().productName(), String[]::new))
                 .bind("quantities", column(rows, r -> r.line().quantity(), Integer[]::new))
                 .bind("prices", column(rows, r -> r.line().unitPrice(), BigDecimal[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Through the status feed like every other change, oldest first, so that feed order follows time. */
     private Mono<List<StatusEvent>> insertHistory(List<DemoOrder> orders) {
-        List<StatusLog.Entry> entries = orders.stream().flatMap(o -> o.history().stream().map(h -> new StatusLog.Entry(
-                        o.id(), h.version(), h.fromStatus() == null ? null : OrderStatus.valueOf(h.fromStatus()),
-                        OrderStatus.valueOf(h.toStatus()), h.actor(), h.reason(), utc(h.at()))))
+        List<StatusLog.Entry> entries = orders.stream()
+                .flatMap(o -> o.history().stream()
+                        .map(h -> new StatusLog.Entry(
+                                o.id(),
+                                h.version(),
+                                h.fromStatus() == null ? null : OrderStatus.valueOf(h.fromStatus()),
+                                OrderStatus.valueOf(h.toStatus()),
+                                h.actor(),
+                                h.reason(),
+                                utc(h.at()))))
                 .sorted(Comparator.comparing(StatusLog.Entry::at).thenComparing(StatusLog.Entry::version))
                 .toList();
         return statusLog.record(entries);
     }
 
     private static BigDecimal subtotal(DemoOrder o) {
-        return o.lines().stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+        return o.lines().stream()
+                .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
-
-
 }

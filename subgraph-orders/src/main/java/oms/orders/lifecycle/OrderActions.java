@@ -37,12 +37,18 @@ public class OrderActions {
     public Mono<Outcome<UUID>> cancel(UUID orderId, PaymentStatus currentPayment, String actor, String reason) {
         PaymentStatus payment = currentPayment == PaymentStatus.PAID ? PaymentStatus.REFUND_DUE : PaymentStatus.VOIDED;
         String why = reason == null || reason.isBlank() ? "Cancelled" : reason.strip();
-        return transitions.apply(List.of(new Change(orderId, OrderStatus.CANCELLED, actor, why, payment)))
+        return transitions
+                .apply(List.of(new Change(orderId, OrderStatus.CANCELLED, actor, why, payment)))
                 .flatMap(applied -> applied.isEmpty()
-                        ? Mono.just(Outcome.<UUID>rejected(new Violation(ErrorCode.ORDER_NOT_CANCELLABLE,
-                                List.of("input", "orderId"), "Only pending or confirmed orders can be cancelled")))
-                        : events.append(List.of(events.cancelled(orderId, applied.getFirst().customerId(),
-                                applied.getFirst().from().name()))).thenReturn(Outcome.done(orderId)))
+                        ? Mono.just(Outcome.<UUID>rejected(new Violation(
+                                ErrorCode.ORDER_NOT_CANCELLABLE,
+                                List.of("input", "orderId"),
+                                "Only pending or confirmed orders can be cancelled")))
+                        : events.append(List.of(events.cancelled(
+                                        orderId,
+                                        applied.getFirst().customerId(),
+                                        applied.getFirst().from().name())))
+                                .thenReturn(Outcome.done(orderId)))
                 .as(tx::transactional)
                 .doOnSuccess(o -> events.flush());
     }
@@ -50,21 +56,24 @@ public class OrderActions {
     /** Records money received; the order is paid once the total is covered. */
     public Mono<Outcome<UUID>> recordPayment(UUID orderId, BigDecimal amount, String reference) {
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
-            return Mono.just(Outcome.rejected(Violation.of(ErrorCode.INVALID_ARGUMENT, "amount",
-                    "A positive amount with at most two decimals")));
+            return Mono.just(Outcome.rejected(
+                    Violation.of(ErrorCode.INVALID_ARGUMENT, "amount", "A positive amount with at most two decimals")));
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                         UPDATE orders SET paid_amount = paid_amount + :amount,
                                payment_status = CASE WHEN paid_amount + :amount >= subtotal THEN 'PAID' ELSE payment_status END,
                                payment_reference = coalesce(:reference, payment_reference), updated_at = now()
                         WHERE id = :id AND payment_status IN ('PENDING', 'AUTHORIZED')
-                          AND status NOT IN ('REJECTED', 'CANCELLED')""")
-                .bind("amount", amount)
-                .bind("id", orderId);
+                          AND status NOT IN ('REJECTED', 'CANCELLED')""").bind("amount", amount).bind("id", orderId);
         spec = oms.platform.sql.Binds.nullable(spec, "reference", reference, String.class);
-        return spec.fetch().rowsUpdated().map(n -> n == 1
-                ? Outcome.done(orderId)
-                : Outcome.rejected(new Violation(ErrorCode.INVALID_STATUS_TRANSITION, List.of("input", "orderId"),
-                        "Payments are recorded for open orders that are not paid yet")));
+        return spec.fetch()
+                .rowsUpdated()
+                .map(n -> n == 1
+                        ? Outcome.done(orderId)
+                        : Outcome.rejected(new Violation(
+                                ErrorCode.INVALID_STATUS_TRANSITION,
+                                List.of("input", "orderId"),
+                                "Payments are recorded for open orders that are not paid yet")));
     }
 }

@@ -47,20 +47,28 @@ class OrderActionsDataFetcher {
     Mono<OrderPayload> recordPayment(@InputArgument RecordPaymentInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.SALES);
         UUID id = Ids.parse(input.getOrderId(), "input", "orderId");
-        return actions.recordPayment(id, input.getAmount(), input.getReference()).flatMap(this::payload);
+        return actions.recordPayment(id, input.getAmount(), input.getReference())
+                .flatMap(this::payload);
     }
 
     private Mono<OrderPayload> payload(Outcome<UUID> outcome) {
         return switch (outcome) {
-            case Outcome.Done<UUID> done -> orders.byId(done.value())
-                    .map(o -> OrderPayload.newBuilder().order(o).userErrors(List.of()).build());
+            case Outcome.Done<UUID> done ->
+                orders.byId(done.value())
+                        .map(o -> OrderPayload.newBuilder()
+                                .order(o)
+                                .userErrors(List.of())
+                                .build());
             case Outcome.Rejected<UUID> rejected ->
-                    Mono.just(OrderPayload.newBuilder().userErrors(rejected.violations()).build());
+                Mono.just(OrderPayload.newBuilder()
+                        .userErrors(rejected.violations())
+                        .build());
         };
     }
 
     private static OrderPayload notFound() {
-        return OrderPayload.newBuilder().userErrors(List.of(new Violation(ErrorCode.NOT_FOUND, List.of("input", "orderId"),
-                "No such order"))).build();
+        return OrderPayload.newBuilder()
+                .userErrors(List.of(new Violation(ErrorCode.NOT_FOUND, List.of("input", "orderId"), "No such order")))
+                .build();
     }
 }

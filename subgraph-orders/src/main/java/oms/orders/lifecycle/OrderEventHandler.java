@@ -34,8 +34,12 @@ class OrderEventHandler implements EventHandler {
     private final JsonMapper json;
     private final SettleTime settleTime;
 
-    OrderEventHandler(Replicas replicas, StatusTransitions transitions, OrderEvents events, JsonMapper json,
-                      SettleTime settleTime) {
+    OrderEventHandler(
+            Replicas replicas,
+            StatusTransitions transitions,
+            OrderEvents events,
+            JsonMapper json,
+            SettleTime settleTime) {
         this.replicas = replicas;
         this.transitions = transitions;
         this.events = events;
@@ -58,21 +62,35 @@ class OrderEventHandler implements EventHandler {
             switch (event.type()) {
                 case "ProductUpserted" -> products.add(payload);
                 case "CustomerUpserted" -> customers.add(payload);
-                case "StockReserved" -> changes.add(new Change(orderId(payload), OrderStatus.CONFIRMED, "inventory",
-                        "Stock reserved", null));
-                case "StockRejected" -> changes.add(new Change(orderId(payload), OrderStatus.REJECTED, "inventory",
-                        payload.path("reason").asString("OUT_OF_STOCK"), PaymentStatus.VOIDED));
-                case "ShipmentDispatched" -> changes.add(new Change(orderId(payload), OrderStatus.SHIPPED, "shipping",
-                        "Dispatched with " + payload.path("carrier").asString("carrier") + " "
-                                + payload.path("trackingNumber").asString(""), null));
-                case "ShipmentDelivered" -> changes.add(new Change(orderId(payload), OrderStatus.DELIVERED, "shipping",
-                        "Delivered", null));
-                default -> { } // other services' events on these streams are not ours to act on
+                case "StockReserved" ->
+                    changes.add(
+                            new Change(orderId(payload), OrderStatus.CONFIRMED, "inventory", "Stock reserved", null));
+                case "StockRejected" ->
+                    changes.add(new Change(
+                            orderId(payload),
+                            OrderStatus.REJECTED,
+                            "inventory",
+                            payload.path("reason").asString("OUT_OF_STOCK"),
+                            PaymentStatus.VOIDED));
+                case "ShipmentDispatched" ->
+                    changes.add(new Change(
+                            orderId(payload),
+                            OrderStatus.SHIPPED,
+                            "shipping",
+                            "Dispatched with " + payload.path("carrier").asString("carrier") + " "
+                                    + payload.path("trackingNumber").asString(""),
+                            null));
+                case "ShipmentDelivered" ->
+                    changes.add(new Change(orderId(payload), OrderStatus.DELIVERED, "shipping", "Delivered", null));
+                default -> {} // other services' events on these streams are not ours to act on
             }
         }
         return replicas.upsertProducts(products)
                 .then(replicas.upsertCustomers(customers))
-                .then(changes.isEmpty() ? Mono.empty() : transitions.apply(changes).flatMap(this::announce));
+                .then(
+                        changes.isEmpty()
+                                ? Mono.empty()
+                                : transitions.apply(changes).flatMap(this::announce));
     }
 
     /** What other services must hear about applied changes. */
@@ -82,7 +100,7 @@ class OrderEventHandler implements EventHandler {
             switch (a.to()) {
                 case CONFIRMED -> out.add(events.confirmed(a.orderId(), a.customerId()));
                 case SHIPPED -> out.add(events.shipped(a.orderId()));
-                default -> { }
+                default -> {}
             }
         }
         return events.append(out).doOnSuccess(v -> {

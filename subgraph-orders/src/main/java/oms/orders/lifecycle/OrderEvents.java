@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import oms.orders.placement.PlacementRepository;
-import oms.platform.events.Outbox;
 import oms.platform.events.OutboundEvent;
+import oms.platform.events.Outbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +35,17 @@ public class OrderEvents {
     record OrderShipped(UUID orderId) {}
 
     public Mono<Void> placed(Collection<PlacementRepository.NewOrder> orders) {
-        return outbox.append(orders.stream().map(o -> event("OrderPlaced", o.id(), new OrderPlaced(o.id(),
-                o.order().request().customerId(),
-                o.order().lines().stream().map(l -> new Line(l.product().productId(), l.quantity())).toList()))).toList());
+        return outbox.append(orders.stream()
+                .map(o -> event(
+                        "OrderPlaced",
+                        o.id(),
+                        new OrderPlaced(
+                                o.id(),
+                                o.order().request().customerId(),
+                                o.order().lines().stream()
+                                        .map(l -> new Line(l.product().productId(), l.quantity()))
+                                        .toList())))
+                .toList());
     }
 
     Mono<Void> append(List<OutboundEvent> events) {

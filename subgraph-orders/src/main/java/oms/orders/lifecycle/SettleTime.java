@@ -24,7 +24,8 @@ class SettleTime {
     }
 
     private static Timer timer(MeterRegistry meters, String outcome) {
-        return Timer.builder("oms.orders.settle").tag("outcome", outcome)
+        return Timer.builder("oms.orders.settle")
+                .tag("outcome", outcome)
                 .description("Time from order placed to CONFIRMED or REJECTED")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))

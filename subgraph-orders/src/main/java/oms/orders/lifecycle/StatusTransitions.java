@@ -37,8 +37,16 @@ public class StatusTransitions {
     public record Change(UUID orderId, OrderStatus to, String actor, String reason, PaymentStatus payment) {}
 
     /** A change that took effect; {@code placedAt}: when the order was placed. */
-    public record Applied(UUID orderId, UUID customerId, OrderStatus from, OrderStatus to, int version, String actor,
-                          String reason, OffsetDateTime at, OffsetDateTime placedAt) {}
+    public record Applied(
+            UUID orderId,
+            UUID customerId,
+            OrderStatus from,
+            OrderStatus to,
+            int version,
+            String actor,
+            String reason,
+            OffsetDateTime at,
+            OffsetDateTime placedAt) {}
 
     /** Applies the changes in order; several changes to one order are applied one after the other. */
     public Mono<List<Applied>> apply(List<Change> changes) {
@@ -51,7 +59,9 @@ public class StatusTransitions {
             }
             rounds.get(round).add(change);
         }
-        return Flux.fromIterable(rounds).concatMap(this::applyRound).collectList()
+        return Flux.fromIterable(rounds)
+                .concatMap(this::applyRound)
+                .collectList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
@@ -72,24 +82,45 @@ public class StatusTransitions {
                                   w.actor, w.reason, o.updated_at, o.placed_at""")
                 .bind("ids", round.stream().map(Change::orderId).toArray(UUID[]::new))
                 .bind("tos", round.stream().map(c -> c.to().name()).toArray(String[]::new))
-                .bind("froms", round.stream().map(c -> String.join(",", allowedFrom(c.to()))).toArray(String[]::new))
-                .bind("payments", round.stream().map(c -> c.payment() == null ? null : c.payment().name()).toArray(String[]::new))
+                .bind(
+                        "froms",
+                        round.stream()
+                                .map(c -> String.join(",", allowedFrom(c.to())))
+                                .toArray(String[]::new))
+                .bind(
+                        "payments",
+                        round.stream()
+                                .map(c ->
+                                        c.payment() == null ? null : c.payment().name())
+                                .toArray(String[]::new))
                 .bind("actors", round.stream().map(Change::actor).toArray(String[]::new))
                 .bind("reasons", round.stream().map(Change::reason).toArray(String[]::new));
-        return update.map(r -> new Applied(r.get("id", UUID.class), r.get("customer_id", UUID.class),
-                        OrderStatus.valueOf(r.get("from_status", String.class)), OrderStatus.valueOf(r.get("to_status", String.class)),
-                        r.get("version", Integer.class), r.get("actor", String.class), r.get("reason", String.class),
-                        r.get("updated_at", OffsetDateTime.class), r.get("placed_at", OffsetDateTime.class)))
-                .all().collectList()
+        return update.map(r -> new Applied(
+                        r.get("id", UUID.class),
+                        r.get("customer_id", UUID.class),
+                        OrderStatus.valueOf(r.get("from_status", String.class)),
+                        OrderStatus.valueOf(r.get("to_status", String.class)),
+                        r.get("version", Integer.class),
+                        r.get("actor", String.class),
+                        r.get("reason", String.class),
+                        r.get("updated_at", OffsetDateTime.class),
+                        r.get("placed_at", OffsetDateTime.class)))
+                .all()
+                .collectList()
                 .flatMap(applied -> recordHistory(applied).thenReturn(applied));
     }
 
     private Mono<List<StatusEvent>> recordHistory(List<Applied> applied) {
-        return statusLog.record(applied.stream().map(a -> new StatusLog.Entry(a.orderId(), a.version(), a.from(), a.to(),
-                a.actor(), a.reason(), a.at())).toList());
+        return statusLog.record(applied.stream()
+                .map(a ->
+                        new StatusLog.Entry(a.orderId(), a.version(), a.from(), a.to(), a.actor(), a.reason(), a.at()))
+                .toList());
     }
 
     static List<String> allowedFrom(OrderStatus target) {
-        return Arrays.stream(OrderStatus.values()).filter(s -> s.canBecome(target)).map(Enum::name).toList();
+        return Arrays.stream(OrderStatus.values())
+                .filter(s -> s.canBecome(target))
+                .map(Enum::name)
+                .toList();
     }
 }

@@ -11,7 +11,8 @@ public final class OrderConnections {
 
     public static OrderConnection of(Page<Order> page) {
         return OrderConnection.newBuilder()
-                .edges(page.edges((cursor, node) -> OrderEdge.newBuilder().cursor(cursor).node(node).build()))
+                .edges(page.edges((cursor, node) ->
+                        OrderEdge.newBuilder().cursor(cursor).node(node).build()))
                 .pageInfo(page.pageInfo())
                 .build();
     }

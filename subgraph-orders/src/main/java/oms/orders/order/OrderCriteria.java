@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Which orders a list shows; every part is optional. */
-public record OrderCriteria(UUID customerId, Set<OrderStatus> statuses, OffsetDateTime placedFrom,
-                            OffsetDateTime placedTo) {
+public record OrderCriteria(
+        UUID customerId, Set<OrderStatus> statuses, OffsetDateTime placedFrom, OffsetDateTime placedTo) {
 
     public static final OrderCriteria ALL = new OrderCriteria(null, Set.of(), null, null);
 

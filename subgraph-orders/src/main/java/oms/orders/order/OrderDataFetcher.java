@@ -50,8 +50,11 @@ public class OrderDataFetcher {
     }
 
     @DgsQuery
-    Mono<OrderConnection> orders(@InputArgument Integer first, @InputArgument String after,
-                                 @InputArgument OrderFilter filter, DgsDataFetchingEnvironment dfe) {
+    Mono<OrderConnection> orders(
+            @InputArgument Integer first,
+            @InputArgument String after,
+            @InputArgument OrderFilter filter,
+            DgsDataFetchingEnvironment dfe) {
         PageRequest page = PageRequest.of(first, after);
         OrderCriteria criteria = OrderAccess.visible(Callers.of(dfe), OrderFilters.criteria(filter));
         return service.page(criteria, page).map(OrderConnections::of);

@@ -15,14 +15,18 @@ final class OrderFilters {
         if (filter == null) {
             return OrderCriteria.ALL;
         }
-        if (filter.getPlacedFrom() != null && filter.getPlacedTo() != null
+        if (filter.getPlacedFrom() != null
+                && filter.getPlacedTo() != null
                 && !filter.getPlacedFrom().isBefore(filter.getPlacedTo())) {
-            throw new DomainException(ErrorCode.INVALID_ARGUMENT, java.util.List.of("filter", "placedTo"),
+            throw new DomainException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    java.util.List.of("filter", "placedTo"),
                     "placedTo must be after placedFrom");
         }
         return new OrderCriteria(
                 filter.getCustomerId() == null ? null : Ids.parse(filter.getCustomerId(), "filter", "customerId"),
                 filter.getStatus() == null ? Set.of() : Set.copyOf(filter.getStatus()),
-                filter.getPlacedFrom(), filter.getPlacedTo());
+                filter.getPlacedFrom(),
+                filter.getPlacedTo());
     }
 }

@@ -29,20 +29,23 @@ class OrderRepository {
     Flux<Order> findAllById(Collection<UUID> ids) {
         return db.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ANY(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new))
-                .map(OrderRepository::order).all();
+                .map(OrderRepository::order)
+                .all();
     }
 
     Flux<Order> findBySequence(long sequence) {
         return db.sql("SELECT " + COLUMNS + " FROM orders WHERE number = :number")
                 .bind("number", sequence)
-                .map(OrderRepository::order).all();
+                .map(OrderRepository::order)
+                .all();
     }
 
     /** A newest-first page, fetching one extra row to detect the next page. */
     Flux<Order> findPage(OrderCriteria criteria, PageRequest page) {
         Where where = where(criteria, page);
         GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM orders WHERE " + where.sql()
-                + " ORDER BY placed_at DESC, id DESC LIMIT :limit").bind("limit", page.limitPlusOne());
+                        + " ORDER BY placed_at DESC, id DESC LIMIT :limit")
+                .bind("limit", page.limitPlusOne());
         return where.bind(spec).map(OrderRepository::order).all();
     }
 
@@ -69,10 +72,16 @@ class OrderRepository {
                         ORDER BY l.order_id, l.line_no""")
                 .bind("ids", orderIds.toArray(UUID[]::new))
                 .map(r -> new OrderLine(
-                        r.get("id", UUID.class), r.get("order_id", UUID.class), r.get("line_no", Integer.class),
-                        r.get("product_id", UUID.class), r.get("sku", String.class), r.get("product_name", String.class),
+                        r.get("id", UUID.class),
+                        r.get("order_id", UUID.class),
+                        r.get("line_no", Integer.class),
+                        r.get("product_id", UUID.class),
+                        r.get("sku", String.class),
+                        r.get("product_name", String.class),
                         r.get("quantity", Integer.class),
-                        new Money(r.get("unit_price", BigDecimal.class), r.get("currency", String.class).trim())))
+                        new Money(
+                                r.get("unit_price", BigDecimal.class),
+                                r.get("currency", String.class).trim())))
                 .all();
     }
 
@@ -82,10 +91,15 @@ class OrderRepository {
                         FROM order_status_history WHERE order_id = ANY(:ids) ORDER BY order_id, version""")
                 .bind("ids", orderIds.toArray(UUID[]::new))
                 .map(r -> new StatusChange(
-                        r.get("order_id", UUID.class), r.get("version", Integer.class),
-                        r.get("from_status", String.class) == null ? null : OrderStatus.valueOf(r.get("from_status", String.class)),
+                        r.get("order_id", UUID.class),
+                        r.get("version", Integer.class),
+                        r.get("from_status", String.class) == null
+                                ? null
+                                : OrderStatus.valueOf(r.get("from_status", String.class)),
                         OrderStatus.valueOf(r.get("to_status", String.class)),
-                        r.get("actor", String.class), r.get("reason", String.class), r.get("at", OffsetDateTime.class)))
+                        r.get("actor", String.class),
+                        r.get("reason", String.class),
+                        r.get("at", OffsetDateTime.class)))
                 .all();
     }
 
@@ -128,7 +142,8 @@ class OrderRepository {
                 spec = spec.bind("customerId", c.customerId());
             }
             if (!c.statuses().isEmpty()) {
-                spec = spec.bind("statuses", c.statuses().stream().map(Enum::name).toArray(String[]::new));
+                spec = spec.bind(
+                        "statuses", c.statuses().stream().map(Enum::name).toArray(String[]::new));
             }
             if (c.placedFrom() != null) {
                 spec = spec.bind("placedFrom", c.placedFrom());
@@ -151,9 +166,13 @@ class OrderRepository {
                 OrderStatus.valueOf(r.get("status", String.class)),
                 PaymentStatus.valueOf(r.get("payment_status", String.class)),
                 PaymentMethod.valueOf(r.get("payment_method", String.class)),
-                new ShippingAddress(r.get("ship_name", String.class), r.get("ship_line1", String.class),
-                        r.get("ship_line2", String.class), r.get("ship_city", String.class),
-                        r.get("ship_postal_code", String.class), r.get("ship_country", String.class).trim()),
+                new ShippingAddress(
+                        r.get("ship_name", String.class),
+                        r.get("ship_line1", String.class),
+                        r.get("ship_line2", String.class),
+                        r.get("ship_city", String.class),
+                        r.get("ship_postal_code", String.class),
+                        r.get("ship_country", String.class).trim()),
                 r.get("currency", String.class).trim(),
                 r.get("subtotal", BigDecimal.class),
                 r.get("item_count", Integer.class),

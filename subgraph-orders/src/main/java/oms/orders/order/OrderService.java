@@ -24,22 +24,28 @@ public class OrderService {
     }
 
     Mono<Order> byNumber(String number) {
-        return OrderNumber.parse(number).stream().boxed().findFirst()
+        return OrderNumber.parse(number).stream()
+                .boxed()
+                .findFirst()
                 .map(seq -> orders.findBySequence(seq).next())
                 .orElse(Mono.empty());
     }
 
     Mono<Page<Order>> page(OrderCriteria criteria, PageRequest request) {
-        return orders.findPage(criteria, request).collectList()
+        return orders.findPage(criteria, request)
+                .collectList()
                 .map(rows -> Page.fromRows(rows, request, OrderRepository::cursorOf));
     }
 
     /** One page of orders for each customer, in one query. */
-    public Mono<Map<UUID, Page<Order>>> pagesPerCustomer(Collection<UUID> customerIds, OrderCriteria criteria,
-                                                          PageRequest request) {
+    public Mono<Map<UUID, Page<Order>>> pagesPerCustomer(
+            Collection<UUID> customerIds, OrderCriteria criteria, PageRequest request) {
         return orders.findPagesPerCustomer(customerIds, criteria, request)
                 .collect(Collectors.groupingBy(Order::customerId))
-                .map(byCustomer -> customerIds.stream().collect(Collectors.toMap(id -> id,
-                        id -> Page.fromRows(byCustomer.getOrDefault(id, List.of()), request, OrderRepository::cursorOf))));
+                .map(byCustomer -> customerIds.stream()
+                        .collect(Collectors.toMap(
+                                id -> id,
+                                id -> Page.fromRows(
+                                        byCustomer.getOrDefault(id, List.of()), request, OrderRepository::cursorOf))));
     }
 }

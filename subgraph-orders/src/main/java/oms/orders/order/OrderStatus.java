@@ -8,7 +8,12 @@ import java.util.Set;
  * shipping moves a confirmed order on; it can be cancelled until it leaves the warehouse.
  */
 public enum OrderStatus {
-    PENDING, CONFIRMED, REJECTED, SHIPPED, DELIVERED, CANCELLED;
+    PENDING,
+    CONFIRMED,
+    REJECTED,
+    SHIPPED,
+    DELIVERED,
+    CANCELLED;
 
     public Set<OrderStatus> next() {
         return switch (this) {

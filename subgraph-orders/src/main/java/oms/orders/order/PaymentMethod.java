@@ -1,5 +1,9 @@
 package oms.orders.order;
 
 public enum PaymentMethod {
-    CARD, PAYPAL, BANK_TRANSFER, INVOICE, CASH_ON_DELIVERY
+    CARD,
+    PAYPAL,
+    BANK_TRANSFER,
+    INVOICE,
+    CASH_ON_DELIVERY
 }

@@ -1,5 +1,10 @@
 package oms.orders.order;
 
 public enum PaymentStatus {
-    PENDING, AUTHORIZED, PAID, REFUND_DUE, REFUNDED, VOIDED
+    PENDING,
+    AUTHORIZED,
+    PAID,
+    REFUND_DUE,
+    REFUNDED,
+    VOIDED
 }

@@ -7,8 +7,12 @@ import oms.orders.order.PaymentMethod;
 import oms.orders.order.ShippingAddress;
 
 /** One order as a client asked for it, before validation. */
-public record OrderRequest(UUID customerId, List<Item> items, ShippingAddress shippingAddress,
-                           PaymentMethod paymentMethod, String idempotencyKey) {
+public record OrderRequest(
+        UUID customerId,
+        List<Item> items,
+        ShippingAddress shippingAddress,
+        PaymentMethod paymentMethod,
+        String idempotencyKey) {
 
     public OrderRequest {
         items = items == null ? List.of() : List.copyOf(items);
@@ -19,11 +23,24 @@ public record OrderRequest(UUID customerId, List<Item> items, ShippingAddress sh
 
     /** A stable fingerprint of the content, to recognise a retry carrying the same idempotency key. */
     public String fingerprint() {
-        StringBuilder s = new StringBuilder().append(customerId).append('|').append(paymentMethod).append('|')
+        StringBuilder s = new StringBuilder()
+                .append(customerId)
+                .append('|')
+                .append(paymentMethod)
+                .append('|')
                 .append(shippingAddress);
         for (Item item : items) {
-            s.append('|').append(item.productId()).append(',').append(item.sku()).append(',').append(item.quantity())
-                    .append(',').append(item.unitPrice() == null ? "" : item.unitPrice().stripTrailingZeros().toPlainString());
+            s.append('|')
+                    .append(item.productId())
+                    .append(',')
+                    .append(item.sku())
+                    .append(',')
+                    .append(item.quantity())
+                    .append(',')
+                    .append(
+                            item.unitPrice() == null
+                                    ? ""
+                                    : item.unitPrice().stripTrailingZeros().toPlainString());
         }
         return Fingerprints.sha256(s.toString());
     }

@@ -43,8 +43,15 @@ class PlacementDataFetcher {
     @DgsMutation
     Mono<PlacementResult> createOrder(@InputArgument CreateOrderInput input, DgsDataFetchingEnvironment dfe) {
         Caller caller = orderingCaller(dfe);
-        return placement.place(PlacementMetrics.Mode.SINGLE, caller.subject(), actor(caller),
-                        List.of(request(caller, input)), ErrorPolicy.PER_ORDER, null, List.of("input"))
+        return placement
+                .place(
+                        PlacementMetrics.Mode.SINGLE,
+                        caller.subject(),
+                        actor(caller),
+                        List.of(request(caller, input)),
+                        ErrorPolicy.PER_ORDER,
+                        null,
+                        List.of("input"))
                 .map(List::getFirst);
     }
 
@@ -53,23 +60,46 @@ class PlacementDataFetcher {
         Caller caller = orderingCaller(dfe);
         List<CreateOrderInput> orders = input.getOrders() == null ? List.of() : input.getOrders();
         if (orders.isEmpty() || orders.size() > PlacementService.MAX_BATCH) {
-            return Mono.just(CreateOrdersPayload.newBuilder().results(List.of()).acceptedCount(0).rejectedCount(orders.size())
-                    .userErrors(List.of(new Violation(ErrorCode.LIMIT_EXCEEDED, List.of("input", "orders"),
-                            "A batch has 1 to " + PlacementService.MAX_BATCH + " orders"))).build());
+            return Mono.just(CreateOrdersPayload.newBuilder()
+                    .results(List.of())
+                    .acceptedCount(0)
+                    .rejectedCount(orders.size())
+                    .userErrors(List.of(new Violation(
+                            ErrorCode.LIMIT_EXCEEDED,
+                            List.of("input", "orders"),
+                            "A batch has 1 to " + PlacementService.MAX_BATCH + " orders")))
+                    .build());
         }
         metrics.batchOf(orders.size());
-        List<OrderRequest> requests = orders.stream().map(o -> request(caller, o)).toList();
+        List<OrderRequest> requests =
+                orders.stream().map(o -> request(caller, o)).toList();
         ErrorPolicy policy = input.getErrorPolicy() == null ? ErrorPolicy.PER_ORDER : input.getErrorPolicy();
-        return placement.place(PlacementMetrics.Mode.BATCH, caller.subject(), actor(caller), requests, policy,
-                        input.getIdempotencyKey(), List.of("input", "orders"))
+        return placement
+                .place(
+                        PlacementMetrics.Mode.BATCH,
+                        caller.subject(),
+                        actor(caller),
+                        requests,
+                        policy,
+                        input.getIdempotencyKey(),
+                        List.of("input", "orders"))
                 .map(results -> {
                     if (results.size() == 1 && results.getFirst().index() < 0) {
-                        return CreateOrdersPayload.newBuilder().results(List.of()).acceptedCount(0)
-                                .rejectedCount(requests.size()).userErrors(results.getFirst().violations()).build();
+                        return CreateOrdersPayload.newBuilder()
+                                .results(List.of())
+                                .acceptedCount(0)
+                                .rejectedCount(requests.size())
+                                .userErrors(results.getFirst().violations())
+                                .build();
                     }
-                    long accepted = results.stream().filter(PlacementResult::accepted).count();
-                    return CreateOrdersPayload.newBuilder().results(results).acceptedCount((int) accepted)
-                            .rejectedCount(results.size() - (int) accepted).userErrors(List.of()).build();
+                    long accepted =
+                            results.stream().filter(PlacementResult::accepted).count();
+                    return CreateOrdersPayload.newBuilder()
+                            .results(results)
+                            .acceptedCount((int) accepted)
+                            .rejectedCount(results.size() - (int) accepted)
+                            .userErrors(List.of())
+                            .build();
                 });
     }
 
@@ -92,7 +122,8 @@ class PlacementDataFetcher {
     private static Caller orderingCaller(DgsDataFetchingEnvironment dfe) {
         Caller caller = Callers.of(dfe).require(Role.CUSTOMER, Role.SALES);
         if (!caller.has(Role.SALES) && caller.customerId() == null) {
-            throw new DomainException(ErrorCode.CUSTOMER_NOT_ALLOWED,
+            throw new DomainException(
+                    ErrorCode.CUSTOMER_NOT_ALLOWED,
                     "This account has no customer profile yet: create it with registerMyProfile, then sign in again");
         }
         return caller;
@@ -103,28 +134,42 @@ class PlacementDataFetcher {
     }
 
     private static OrderRequest request(Caller caller, CreateOrderInput input) {
-        UUID customer = input.getCustomerId() == null ? null : Ids.tryParse(input.getCustomerId()).orElse(UNKNOWN);
+        UUID customer = input.getCustomerId() == null
+                ? null
+                : Ids.tryParse(input.getCustomerId()).orElse(UNKNOWN);
         if (!caller.has(Role.SALES)) {
             if (customer != null && !caller.isCustomer(customer)) {
                 throw Caller.forbidden();
             }
             customer = caller.customerId();
         }
-        List<OrderRequest.Item> items = input.getItems() == null ? List.of() : input.getItems().stream()
-                .map(PlacementDataFetcher::item).toList();
-        return new OrderRequest(customer, items, address(input.getShippingAddress()), input.getPaymentMethod(),
+        List<OrderRequest.Item> items = input.getItems() == null
+                ? List.of()
+                : input.getItems().stream().map(PlacementDataFetcher::item).toList();
+        return new OrderRequest(
+                customer,
+                items,
+                address(input.getShippingAddress()),
+                input.getPaymentMethod(),
                 blankToNull(input.getIdempotencyKey()));
     }
 
     private static OrderRequest.Item item(OrderItemInput i) {
-        UUID product = i.getProductId() == null ? null : Ids.tryParse(i.getProductId()).orElse(UNKNOWN);
-        return new OrderRequest.Item(product, blankToNull(i.getSku()), i.getQuantity(),
-                i.getUnitPrice());
+        UUID product =
+                i.getProductId() == null ? null : Ids.tryParse(i.getProductId()).orElse(UNKNOWN);
+        return new OrderRequest.Item(product, blankToNull(i.getSku()), i.getQuantity(), i.getUnitPrice());
     }
 
     private static ShippingAddress address(ShippingAddressInput a) {
-        return a == null ? null : new ShippingAddress(blankToNull(a.getName()), a.getLine1(), blankToNull(a.getLine2()),
-                a.getCity(), a.getPostalCode(), a.getCountry());
+        return a == null
+                ? null
+                : new ShippingAddress(
+                        blankToNull(a.getName()),
+                        a.getLine1(),
+                        blankToNull(a.getLine2()),
+                        a.getCity(),
+                        a.getPostalCode(),
+                        a.getCountry());
     }
 
     private static String blankToNull(String s) {

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 public class PlacementMetrics {
 
     /** Which mutation placed the orders. */
-    public enum Mode { SINGLE, BATCH }
+    public enum Mode {
+        SINGLE,
+        BATCH
+    }
 
     private final Counter single;
     private final Counter batch;
@@ -30,8 +33,10 @@ public class PlacementMetrics {
     }
 
     private static Counter placed(MeterRegistry meters, String mode) {
-        return Counter.builder("oms.orders.placed").tag("mode", mode)
-                .description("Orders created (replays of an idempotency key not counted)").register(meters);
+        return Counter.builder("oms.orders.placed")
+                .tag("mode", mode)
+                .description("Orders created (replays of an idempotency key not counted)")
+                .register(meters);
     }
 
     void created(Mode mode, int orders) {

@@ -35,14 +35,21 @@ public class PlacementRepository {
                         WHERE product_id = ANY(:ids) OR sku = ANY(:skus)""")
                 .bind("ids", productIds.toArray(UUID[]::new))
                 .bind("skus", skus.stream().map(s -> s.trim().toUpperCase()).toArray(String[]::new))
-                .map(r -> new CatalogProduct(r.get("product_id", UUID.class), r.get("sku", String.class),
-                        r.get("name", String.class), r.get("price", BigDecimal.class), r.get("currency", String.class).trim(),
+                .map(r -> new CatalogProduct(
+                        r.get("product_id", UUID.class),
+                        r.get("sku", String.class),
+                        r.get("name", String.class),
+                        r.get("price", BigDecimal.class),
+                        r.get("currency", String.class).trim(),
                         Boolean.TRUE.equals(r.get("active", Boolean.class))))
-                .all().collectList();
-        Mono<Map<UUID, String>> customers = db.sql("SELECT customer_id, status FROM customer_accounts WHERE customer_id = ANY(:ids)")
+                .all()
+                .collectList();
+        Mono<Map<UUID, String>> customers = db.sql(
+                        "SELECT customer_id, status FROM customer_accounts WHERE customer_id = ANY(:ids)")
                 .bind("ids", customerIds.toArray(UUID[]::new))
                 .map(r -> Map.entry(r.get("customer_id", UUID.class), r.get("status", String.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         return Mono.zip(products, customers).map(t -> {
             Map<UUID, CatalogProduct> byId = new HashMap<>();
             Map<String, CatalogProduct> bySku = new HashMap<>();
@@ -61,9 +68,13 @@ public class PlacementRepository {
                         + "WHERE scope = :scope AND key = ANY(:keys)")
                 .bind("scope", scope)
                 .bind("keys", keys.toArray(String[]::new))
-                .map(r -> new StoredKey(r.get("key", String.class), r.get("request_hash", String.class),
-                        r.get("order_id", UUID.class), r.get("response", String.class)))
-                .all().collectMap(StoredKey::key);
+                .map(r -> new StoredKey(
+                        r.get("key", String.class),
+                        r.get("request_hash", String.class),
+                        r.get("order_id", UUID.class),
+                        r.get("response", String.class)))
+                .all()
+                .collectMap(StoredKey::key);
     }
 
     /** Claims keys; answers how many were new (fewer than asked: someone else claimed one first). */
@@ -82,7 +93,8 @@ public class PlacementRepository {
                 .bind("hashes", column(keys, StoredKey::requestHash, String[]::new))
                 .bind("orderIds", column(keys, StoredKey::orderId, UUID[]::new))
                 .bind("responses", column(keys, StoredKey::response, String[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     public record NewOrder(UUID id, OrderValidator.Valid order, String actor, OffsetDateTime placedAt) {}
@@ -106,21 +118,72 @@ public class PlacementRepository {
                                   ship_line2, ship_city, ship_postal_code, ship_country, placed_at)""")
                 .bind("ids", column(orders, NewOrder::id, UUID[]::new))
                 .bind("customers", column(orders, o -> o.order().request().customerId(), UUID[]::new))
-                .bind("methods", column(orders, o -> o.order().request().paymentMethod().name(), String[]::new))
+                .bind(
+                        "methods",
+                        column(orders, o -> o.order().request().paymentMethod().name(), String[]::new))
                 .bind("currencies", column(orders, o -> o.order().currency(), String[]::new))
                 .bind("subtotals", column(orders, o -> o.order().subtotal(), BigDecimal[]::new))
                 .bind("counts", column(orders, o -> o.order().itemCount(), Integer[]::new))
-                .bind("names", column(orders, o -> o.order().request().shippingAddress().name(), String[]::new))
-                .bind("line1", column(orders, o -> o.order().request().shippingAddress().line1().trim(), String[]::new))
-                .bind("line2", column(orders, o -> o.order().request().shippingAddress().line2(), String[]::new))
-                .bind("cities", column(orders, o -> o.order().request().shippingAddress().city().trim(), String[]::new))
-                .bind("postal", column(orders, o -> o.order().request().shippingAddress().postalCode().trim(), String[]::new))
-                .bind("countries", column(orders, o -> o.order().request().shippingAddress().country().trim(), String[]::new))
+                .bind(
+                        "names",
+                        column(
+                                orders,
+                                o -> o.order().request().shippingAddress().name(),
+                                String[]::new))
+                .bind(
+                        "line1",
+                        column(
+                                orders,
+                                o -> o.order()
+                                        .request()
+                                        .shippingAddress()
+                                        .line1()
+                                        .trim(),
+                                String[]::new))
+                .bind(
+                        "line2",
+                        column(
+                                orders,
+                                o -> o.order().request().shippingAddress().line2(),
+                                String[]::new))
+                .bind(
+                        "cities",
+                        column(
+                                orders,
+                                o -> o.order()
+                                        .request()
+                                        .shippingAddress()
+                                        .city()
+                                        .trim(),
+                                String[]::new))
+                .bind(
+                        "postal",
+                        column(
+                                orders,
+                                o -> o.order()
+                                        .request()
+                                        .shippingAddress()
+                                        .postalCode()
+                                        .trim(),
+                                String[]::new))
+                .bind(
+                        "countries",
+                        column(
+                                orders,
+                                o -> o.order()
+                                        .request()
+                                        .shippingAddress()
+                                        .country()
+                                        .trim(),
+                                String[]::new))
                 .bind("placed", column(orders, NewOrder::placedAt, OffsetDateTime[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
         record Line(UUID orderId, int lineNo, OrderValidator.PricedLine line) {}
-        List<Line> lines = orders.stream().flatMap(o -> IntStream.range(0, o.order().lines().size())
-                .mapToObj(i -> new Line(o.id(), i + 1, o.order().lines().get(i)))).toList();
+        List<Line> lines = orders.stream()
+                .flatMap(o -> IntStream.range(0, o.order().lines().size())
+                        .mapToObj(i -> new Line(o.id(), i + 1, o.order().lines().get(i))))
+                .toList();
         Mono<Long> lineRows = db.sql("""
                         INSERT INTO order_lines (id, order_id, line_no, product_id, sku, product_name, quantity, unit_price)
                         SELECT gen_random_uuid(), order_id, line_no, product_id, sku, name, quantity, price
@@ -134,9 +197,12 @@ public class PlacementRepository {
                 .bind("names", column(lines, l -> l.line().product().name(), String[]::new))
                 .bind("quantities", column(lines, l -> l.line().quantity(), Integer[]::new))
                 .bind("prices", column(lines, l -> l.line().product().price(), BigDecimal[]::new))
-                .fetch().rowsUpdated();
-        Mono<List<StatusEvent>> history = statusLog.record(orders.stream().map(o -> new StatusLog.Entry(o.id(), 1, null,
-                OrderStatus.PENDING, o.actor(), "Order placed", o.placedAt())).toList());
+                .fetch()
+                .rowsUpdated();
+        Mono<List<StatusEvent>> history = statusLog.record(orders.stream()
+                .map(o -> new StatusLog.Entry(
+                        o.id(), 1, null, OrderStatus.PENDING, o.actor(), "Order placed", o.placedAt()))
+                .toList());
         return rows.then(lineRows).then(history).then();
     }
 

@@ -37,13 +37,27 @@ public class Replicas {
                         ON CONFLICT (product_id) DO UPDATE SET sku = excluded.sku, name = excluded.name,
                             price = excluded.price, currency = excluded.currency, active = excluded.active,
                             updated_at = excluded.updated_at""")
-                .bind("ids", rows.stream().map(r -> UUID.fromString(r.path("productId").asString())).toArray(UUID[]::new))
+                .bind(
+                        "ids",
+                        rows.stream()
+                                .map(r -> UUID.fromString(r.path("productId").asString()))
+                                .toArray(UUID[]::new))
                 .bind("skus", rows.stream().map(r -> r.path("sku").asString()).toArray(String[]::new))
                 .bind("names", rows.stream().map(r -> r.path("name").asString()).toArray(String[]::new))
-                .bind("prices", rows.stream().map(r -> new BigDecimal(r.path("price").asString())).toArray(BigDecimal[]::new))
-                .bind("currencies", rows.stream().map(r -> r.path("currency").asString()).toArray(String[]::new))
-                .bind("active", rows.stream().map(r -> r.path("active").asBoolean()).toArray(Boolean[]::new))
-                .fetch().rowsUpdated().then();
+                .bind(
+                        "prices",
+                        rows.stream()
+                                .map(r -> new BigDecimal(r.path("price").asString()))
+                                .toArray(BigDecimal[]::new))
+                .bind(
+                        "currencies",
+                        rows.stream().map(r -> r.path("currency").asString()).toArray(String[]::new))
+                .bind(
+                        "active",
+                        rows.stream().map(r -> r.path("active").asBoolean()).toArray(Boolean[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     public Mono<Void> upsertCustomers(List<JsonNode> events) {
@@ -58,11 +72,24 @@ public class Replicas {
                         FROM unnest(:ids::uuid[], :statuses::text[], :subjects::text[]) AS t(id, status, subject)
                         ON CONFLICT (customer_id) DO UPDATE SET status = excluded.status, subject = excluded.subject,
                             updated_at = excluded.updated_at""")
-                .bind("ids", rows.stream().map(r -> UUID.fromString(r.path("customerId").asString())).toArray(UUID[]::new))
-                .bind("statuses", rows.stream().map(r -> r.path("status").asString()).toArray(String[]::new))
-                .bind("subjects", rows.stream().map(r -> r.path("subject").isTextual() ? r.path("subject").asString() : null)
-                        .toArray(String[]::new))
-                .fetch().rowsUpdated().then();
+                .bind(
+                        "ids",
+                        rows.stream()
+                                .map(r -> UUID.fromString(r.path("customerId").asString()))
+                                .toArray(UUID[]::new))
+                .bind(
+                        "statuses",
+                        rows.stream().map(r -> r.path("status").asString()).toArray(String[]::new))
+                .bind(
+                        "subjects",
+                        rows.stream()
+                                .map(r -> r.path("subject").isTextual()
+                                        ? r.path("subject").asString()
+                                        : null)
+                                .toArray(String[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** The customer a login account is linked to, if any. */

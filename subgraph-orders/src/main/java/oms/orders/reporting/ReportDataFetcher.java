@@ -33,11 +33,15 @@ public class ReportDataFetcher {
     }
 
     @DgsQuery
-    ReportRange salesReport(@InputArgument OffsetDateTime from, @InputArgument OffsetDateTime to,
-                            @InputArgument ReportInterval interval, @InputArgument String currency,
-                            DgsDataFetchingEnvironment dfe) {
+    ReportRange salesReport(
+            @InputArgument OffsetDateTime from,
+            @InputArgument OffsetDateTime to,
+            @InputArgument ReportInterval interval,
+            @InputArgument String currency,
+            DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.SALES, Role.ADMIN);
-        return ReportRange.of(from, to, interval == null ? null : ReportRange.Interval.valueOf(interval.name()), currency);
+        return ReportRange.of(
+                from, to, interval == null ? null : ReportRange.Interval.valueOf(interval.name()), currency);
     }
 
     @DgsData(parentType = REPORT, field = DgsConstants.SALESREPORT.Sales)
@@ -56,15 +60,15 @@ public class ReportDataFetcher {
     }
 
     @DgsData(parentType = REPORT, field = DgsConstants.SALESREPORT.TopProducts)
-    Mono<List<ProductSales>> topProducts(@InputArgument Integer first, @InputArgument SalesRanking by,
-                                         DgsDataFetchingEnvironment dfe) {
+    Mono<List<ProductSales>> topProducts(
+            @InputArgument Integer first, @InputArgument SalesRanking by, DgsDataFetchingEnvironment dfe) {
         ReportRange range = dfe.getSource();
         return reports.topProducts(range, ranking(range, by, Ranking.UNITS), ReportRange.first(first, "first"));
     }
 
     @DgsData(parentType = REPORT, field = DgsConstants.SALESREPORT.TopCustomers)
-    Mono<List<CustomerSales>> topCustomers(@InputArgument Integer first, @InputArgument SalesRanking by,
-                                           DgsDataFetchingEnvironment dfe) {
+    Mono<List<CustomerSales>> topCustomers(
+            @InputArgument Integer first, @InputArgument SalesRanking by, DgsDataFetchingEnvironment dfe) {
         ReportRange range = dfe.getSource();
         return reports.topCustomers(range, ranking(range, by, Ranking.ORDERS), ReportRange.first(first, "first"));
     }

@@ -14,7 +14,9 @@ import oms.platform.error.ErrorCode;
 public record ReportRange(OffsetDateTime from, OffsetDateTime to, Interval interval, String currency) {
 
     public enum Interval {
-        DAY(1), WEEK(7), MONTH(31);
+        DAY(1),
+        WEEK(7),
+        MONTH(31);
 
         private final int days;
 
@@ -38,18 +40,24 @@ public record ReportRange(OffsetDateTime from, OffsetDateTime to, Interval inter
         }
         long days = Duration.between(from, to).toDays();
         if (days > MAX_DAYS) {
-            throw new DomainException(ErrorCode.INVALID_ARGUMENT, List.of("to"),
+            throw new DomainException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    List.of("to"),
                     "A report covers at most " + MAX_DAYS + " days; this range has " + days);
         }
         if (days / by.days > MAX_PERIODS) {
-            throw new DomainException(ErrorCode.INVALID_ARGUMENT, List.of("interval"),
+            throw new DomainException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    List.of("interval"),
                     "A report has at most " + MAX_PERIODS + " periods: choose a longer interval");
         }
         String code = null;
         if (currency != null) {
             code = currency.trim().toUpperCase(Locale.ROOT);
             if (!code.matches("[A-Z]{3}")) {
-                throw new DomainException(ErrorCode.INVALID_ARGUMENT, List.of("currency"),
+                throw new DomainException(
+                        ErrorCode.INVALID_ARGUMENT,
+                        List.of("currency"),
                         "currency must be an ISO 4217 code such as EUR");
             }
         }
@@ -68,8 +76,11 @@ public record ReportRange(OffsetDateTime from, OffsetDateTime to, Interval inter
     /** Ranking by revenue adds up amounts: only within one currency. */
     void requireCurrencyFor(String ranking) {
         if (currency == null) {
-            throw new DomainException(ErrorCode.INVALID_ARGUMENT, List.of("currency"),
-                    "Ranking by " + ranking + " needs the report's currency (amounts in different currencies do not add up)");
+            throw new DomainException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    List.of("currency"),
+                    "Ranking by " + ranking
+                            + " needs the report's currency (amounts in different currencies do not add up)");
         }
     }
 }

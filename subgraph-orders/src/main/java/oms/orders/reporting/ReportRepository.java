@@ -39,27 +39,42 @@ class ReportRepository {
     }
 
     Mono<List<SalesPeriod>> sales(ReportRange range) {
-        String start = "date_trunc('" + range.interval().unit() + "', o.placed_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
-        return query(range, "SELECT " + start + " AS start, o.currency, count(*) AS orders, sum(o.subtotal) AS revenue"
-                + " FROM orders o WHERE " + where(range) + " AND " + SOLD + " GROUP BY 1, 2 ORDER BY 1, 2")
-                .map(r -> new SalesPeriod(r.get("start", OffsetDateTime.class), count(r, "orders"),
+        String start =
+                "date_trunc('" + range.interval().unit() + "', o.placed_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
+        return query(
+                        range,
+                        "SELECT " + start + " AS start, o.currency, count(*) AS orders, sum(o.subtotal) AS revenue"
+                                + " FROM orders o WHERE " + where(range) + " AND " + SOLD
+                                + " GROUP BY 1, 2 ORDER BY 1, 2")
+                .map(r -> new SalesPeriod(
+                        r.get("start", OffsetDateTime.class),
+                        count(r, "orders"),
                         new Money(r.get("revenue", BigDecimal.class), r.get("currency", String.class))))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     Mono<List<SalesPeriod>> totals(ReportRange range) {
-        return query(range, "SELECT o.currency, count(*) AS orders, sum(o.subtotal) AS revenue FROM orders o WHERE "
-                + where(range) + " AND " + SOLD + " GROUP BY o.currency ORDER BY o.currency")
-                .map(r -> new SalesPeriod(range.from(), count(r, "orders"),
+        return query(
+                        range,
+                        "SELECT o.currency, count(*) AS orders, sum(o.subtotal) AS revenue FROM orders o WHERE "
+                                + where(range) + " AND " + SOLD + " GROUP BY o.currency ORDER BY o.currency")
+                .map(r -> new SalesPeriod(
+                        range.from(),
+                        count(r, "orders"),
                         new Money(r.get("revenue", BigDecimal.class), r.get("currency", String.class))))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     Mono<List<StatusCount>> ordersByStatus(ReportRange range) {
-        return query(range, "SELECT o.status, count(*) AS orders FROM orders o WHERE " + where(range)
-                + " GROUP BY o.status ORDER BY o.status")
+        return query(
+                        range,
+                        "SELECT o.status, count(*) AS orders FROM orders o WHERE " + where(range)
+                                + " GROUP BY o.status ORDER BY o.status")
                 .map(r -> new StatusCount(OrderStatus.valueOf(r.get("status", String.class)), count(r, "orders")))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     /** An order has each product on one line at most (placement refuses DUPLICATE_ITEM): lines count orders. */
@@ -73,13 +88,18 @@ class ReportRepository {
                 SELECT product_id, max(sku) AS sku, max(product_name) AS product_name, sum(units) AS units,
                        sum(orders) AS orders, sum(revenue) AS revenue,
                        string_agg(currency || ':' || revenue::text, ',' ORDER BY currency) AS revenues
-                FROM per_currency GROUP BY product_id ORDER BY %s DESC, product_id LIMIT :first"""
-                .formatted(where(range), SOLD, by.column());
-        return query(range, sql).bind("first", first)
-                .map(r -> new ProductSales(r.get("product_id", UUID.class), r.get("sku", String.class),
-                        r.get("product_name", String.class), count(r, "units"), count(r, "orders"),
+                FROM per_currency GROUP BY product_id ORDER BY %s DESC, product_id LIMIT :first""".formatted(where(range), SOLD, by.column());
+        return query(range, sql)
+                .bind("first", first)
+                .map(r -> new ProductSales(
+                        r.get("product_id", UUID.class),
+                        r.get("sku", String.class),
+                        r.get("product_name", String.class),
+                        count(r, "units"),
+                        count(r, "orders"),
                         amounts(r.get("revenues", String.class))))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     Mono<List<CustomerSales>> topCustomers(ReportRange range, Ranking by, int first) {
@@ -92,20 +112,26 @@ class ReportRepository {
                   FROM orders o WHERE %s AND %s GROUP BY o.customer_id, o.currency)
                 SELECT customer_id, sum(orders) AS orders, sum(revenue) AS revenue,
                        string_agg(currency || ':' || revenue::text, ',' ORDER BY currency) AS revenues
-                FROM per_currency GROUP BY customer_id ORDER BY %s DESC, customer_id LIMIT :first"""
-                .formatted(where(range), SOLD, by.column());
-        return query(range, sql).bind("first", first)
-                .map(r -> new CustomerSales(r.get("customer_id", UUID.class), count(r, "orders"),
-                        amounts(r.get("revenues", String.class))))
-                .all().collectList();
+                FROM per_currency GROUP BY customer_id ORDER BY %s DESC, customer_id LIMIT :first""".formatted(where(range), SOLD, by.column());
+        return query(range, sql)
+                .bind("first", first)
+                .map(r -> new CustomerSales(
+                        r.get("customer_id", UUID.class), count(r, "orders"), amounts(r.get("revenues", String.class))))
+                .all()
+                .collectList();
     }
 
     /** From the fulfilment times that StatusLog stamps on each order: one scan of the orders in range. */
     Mono<List<LeadTime>> leadTimes(ReportRange range) {
-        String sql = "SELECT %s, %s, %s, %s FROM orders o WHERE %s".formatted(
-                stage("confirmed_at", "placed_at", "c"), stage("shipped_at", "confirmed_at", "s"),
-                stage("delivered_at", "shipped_at", "d"), stage("delivered_at", "placed_at", "pd"), where(range));
-        return query(range, sql).map(r -> List.of(
+        String sql = "SELECT %s, %s, %s, %s FROM orders o WHERE %s"
+                .formatted(
+                        stage("confirmed_at", "placed_at", "c"),
+                        stage("shipped_at", "confirmed_at", "s"),
+                        stage("delivered_at", "shipped_at", "d"),
+                        stage("delivered_at", "placed_at", "pd"),
+                        where(range));
+        return query(range, sql)
+                .map(r -> List.of(
                         leadTime(r, FulfilmentStage.PLACED_TO_CONFIRMED, "c"),
                         leadTime(r, FulfilmentStage.CONFIRMED_TO_SHIPPED, "s"),
                         leadTime(r, FulfilmentStage.SHIPPED_TO_DELIVERED, "d"),
@@ -114,16 +140,22 @@ class ReportRepository {
     }
 
     Mono<List<ReasonCount>> rejectionReasons(ReportRange range, int first) {
-        return query(range, "SELECT coalesce(nullif(h.reason, ''), '(no reason given)') AS reason, count(*) AS orders"
-                + " FROM order_status_history h JOIN orders o ON o.id = h.order_id"
-                + " WHERE h.to_status = 'REJECTED' AND " + where(range)
-                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :first").bind("first", first)
+        return query(
+                        range,
+                        "SELECT coalesce(nullif(h.reason, ''), '(no reason given)') AS reason, count(*) AS orders"
+                                + " FROM order_status_history h JOIN orders o ON o.id = h.order_id"
+                                + " WHERE h.to_status = 'REJECTED' AND " + where(range)
+                                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :first")
+                .bind("first", first)
                 .map(r -> new ReasonCount(r.get("reason", String.class), count(r, "orders")))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     enum Ranking {
-        UNITS("sum(units)"), ORDERS("sum(orders)"), REVENUE("sum(revenue)");
+        UNITS("sum(units)"),
+        ORDERS("sum(orders)"),
+        REVENUE("sum(revenue)");
 
         private final String column;
 
@@ -137,7 +169,8 @@ class ReportRepository {
     }
 
     private static String where(ReportRange range) {
-        return "o.placed_at >= :from AND o.placed_at < :to" + (range.currency() == null ? "" : " AND o.currency = :currency");
+        return "o.placed_at >= :from AND o.placed_at < :to"
+                + (range.currency() == null ? "" : " AND o.currency = :currency");
     }
 
     private GenericExecuteSpec query(ReportRange range, String sql) {

@@ -15,8 +15,11 @@ final class ReportRows {
 
     record SalesPeriod(OffsetDateTime start, int orders, Money revenue) {
         public Money averageOrderValue() {
-            return new Money(orders == 0 ? revenue.amount()
-                    : revenue.amount().divide(java.math.BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_EVEN),
+            return new Money(
+                    orders == 0
+                            ? revenue.amount()
+                            : revenue.amount()
+                                    .divide(java.math.BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_EVEN),
                     revenue.currency());
         }
     }
@@ -35,7 +38,12 @@ final class ReportRows {
         }
     }
 
-    enum FulfilmentStage { PLACED_TO_CONFIRMED, CONFIRMED_TO_SHIPPED, SHIPPED_TO_DELIVERED, PLACED_TO_DELIVERED }
+    enum FulfilmentStage {
+        PLACED_TO_CONFIRMED,
+        CONFIRMED_TO_SHIPPED,
+        SHIPPED_TO_DELIVERED,
+        PLACED_TO_DELIVERED
+    }
 
     record LeadTime(FulfilmentStage stage, int orders, Double p50Seconds, Double p90Seconds) {}
 

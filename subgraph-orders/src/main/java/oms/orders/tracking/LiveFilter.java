@@ -26,7 +26,8 @@ public record LiveFilter(UUID orderId, UUID customerId, Set<OrderStatus> statuse
     public boolean matches(StatusEvent event) {
         return (orderId == null || orderId.equals(event.orderId()))
                 && (customerId == null || customerId.equals(event.customerId()))
-                && (statuses.isEmpty() || statuses.contains(event.to())
-                    || (event.from() != null && statuses.contains(event.from())));
+                && (statuses.isEmpty()
+                        || statuses.contains(event.to())
+                        || (event.from() != null && statuses.contains(event.from())));
     }
 }

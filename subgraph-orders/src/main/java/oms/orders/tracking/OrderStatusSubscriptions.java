@@ -40,8 +40,8 @@ public class OrderStatusSubscriptions {
     // the stream with a coded error over every transport (SSE cannot answer a plain error result).
 
     @DgsSubscription
-    public Publisher<StatusEvent> orderStatusChanged(@InputArgument String orderId, @InputArgument Integer afterVersion,
-                                                     DgsDataFetchingEnvironment dfe) {
+    public Publisher<StatusEvent> orderStatusChanged(
+            @InputArgument String orderId, @InputArgument Integer afterVersion, DgsDataFetchingEnvironment dfe) {
         return Flux.defer(() -> followOrder(orderId, afterVersion, dfe));
     }
 
@@ -62,13 +62,16 @@ public class OrderStatusSubscriptions {
             if (caller.customerId() == null) {
                 throw new DomainException(ErrorCode.FORBIDDEN, "This account has no customer profile");
             }
-            return tracking.follow(LiveFilter.customer(caller.customerId()), Resume.afterCursor(after), caller.expiresAt());
+            return tracking.follow(
+                    LiveFilter.customer(caller.customerId()), Resume.afterCursor(after), caller.expiresAt());
         });
     }
 
     @DgsSubscription
-    public Publisher<StatusEvent> orderStatusChanges(@InputArgument OrderStatusChangeFilter filter, @InputArgument String after,
-                                                     DgsDataFetchingEnvironment dfe) {
+    public Publisher<StatusEvent> orderStatusChanges(
+            @InputArgument OrderStatusChangeFilter filter,
+            @InputArgument String after,
+            DgsDataFetchingEnvironment dfe) {
         return Flux.defer(() -> followAll(filter, after, dfe));
     }
 
@@ -77,10 +80,14 @@ public class OrderStatusSubscriptions {
         if (!caller.isStaff()) {
             throw Caller.forbidden();
         }
-        UUID customer = filter == null || filter.getCustomerId() == null ? null
+        UUID customer = filter == null || filter.getCustomerId() == null
+                ? null
                 : Ids.parse(filter.getCustomerId(), "filter", "customerId");
-        Set<OrderStatus> statuses = filter == null || filter.getStatus() == null || filter.getStatus().isEmpty()
-                ? Set.of() : EnumSet.copyOf(filter.getStatus());
+        Set<OrderStatus> statuses = filter == null
+                        || filter.getStatus() == null
+                        || filter.getStatus().isEmpty()
+                ? Set.of()
+                : EnumSet.copyOf(filter.getStatus());
         return tracking.follow(new LiveFilter(null, customer, statuses), Resume.afterCursor(after), caller.expiresAt());
     }
 
@@ -110,5 +117,4 @@ public class OrderStatusSubscriptions {
         UUID id = dfe.<StatusEvent>getSource().orderId();
         return orders.byId(id).map(order -> OrderAccess.readable(caller, order, id));
     }
-
 }

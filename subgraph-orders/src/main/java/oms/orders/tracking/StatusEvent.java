@@ -9,11 +9,30 @@ import oms.orders.order.OrderStatus;
  * gapless and in commit order across all orders, so it doubles as the resume cursor. {@code traceparent}:
  * the trace the change was made in (null with tracing off), where its deliveries are recorded too.
  */
-public record StatusEvent(long seq, UUID orderId, UUID customerId, long number, OrderStatus from, OrderStatus to,
-                          int version, OffsetDateTime at, String actor, String reason, String traceparent) {
+public record StatusEvent(
+        long seq,
+        UUID orderId,
+        UUID customerId,
+        long number,
+        OrderStatus from,
+        OrderStatus to,
+        int version,
+        OffsetDateTime at,
+        String actor,
+        String reason,
+        String traceparent) {
 
-    public StatusEvent(long seq, UUID orderId, UUID customerId, long number, OrderStatus from, OrderStatus to,
-                       int version, OffsetDateTime at, String actor, String reason) {
+    public StatusEvent(
+            long seq,
+            UUID orderId,
+            UUID customerId,
+            long number,
+            OrderStatus from,
+            OrderStatus to,
+            int version,
+            OffsetDateTime at,
+            String actor,
+            String reason) {
         this(seq, orderId, customerId, number, from, to, version, at, actor, reason, null);
     }
 }

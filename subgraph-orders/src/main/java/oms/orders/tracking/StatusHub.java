@@ -54,7 +54,9 @@ public class StatusHub implements SmartLifecycle {
 
         Subscriber(LiveFilter filter) {
             this.filter = filter;
-            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<StatusEvent>unbounded(16).get());
+            this.sink = Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(Queues.<StatusEvent>unbounded(16).get());
         }
 
         public Flux<StatusEvent> live() {
@@ -85,19 +87,30 @@ public class StatusHub implements SmartLifecycle {
     private Thread worker;
     private StatefulRedisPubSubConnection<String, String> pubsub;
 
-    StatusHub(StatusLog statusLog, StatusPublisher publisher, RedisClient redis, MeterRegistry meters,
-              @Value("${oms.subscriptions.poll-interval:1s}") Duration pollInterval,
-              @Value("${oms.subscriptions.buffer:256}") int capacity) {
+    StatusHub(
+            StatusLog statusLog,
+            StatusPublisher publisher,
+            RedisClient redis,
+            MeterRegistry meters,
+            @Value("${oms.subscriptions.poll-interval:1s}") Duration pollInterval,
+            @Value("${oms.subscriptions.buffer:256}") int capacity) {
         this.statusLog = statusLog;
         this.publisher = publisher;
         this.redis = redis;
         this.pollInterval = pollInterval;
         this.capacity = capacity;
         Gauge.builder("oms.subscriptions.active", count, AtomicInteger::get)
-                .description("Open order-status subscriptions on this instance").register(meters);
-        delivered = Counter.builder("oms.subscriptions.delivered").description("Events handed to subscribers").register(meters);
-        tooSlow = Counter.builder("oms.subscriptions.too-slow").description("Subscribers ended for falling behind").register(meters);
-        filled = Counter.builder("oms.subscriptions.filled").description("Changes read from the database because no message brought them").register(meters);
+                .description("Open order-status subscriptions on this instance")
+                .register(meters);
+        delivered = Counter.builder("oms.subscriptions.delivered")
+                .description("Events handed to subscribers")
+                .register(meters);
+        tooSlow = Counter.builder("oms.subscriptions.too-slow")
+                .description("Subscribers ended for falling behind")
+                .register(meters);
+        filled = Counter.builder("oms.subscriptions.filled")
+                .description("Changes read from the database because no message brought them")
+                .register(meters);
     }
 
     /** Registers a subscriber; it receives every matching change after the returned position. */
@@ -114,8 +127,8 @@ public class StatusHub implements SmartLifecycle {
     public void unregister(Subscriber subscriber) {
         synchronized (lock) {
             LiveFilter filter = subscriber.filter;
-            Map<UUID, Set<Subscriber>> index = filter.orderId() != null ? byOrder
-                    : filter.customerId() != null ? byCustomer : null;
+            Map<UUID, Set<Subscriber>> index =
+                    filter.orderId() != null ? byOrder : filter.customerId() != null ? byCustomer : null;
             boolean removed;
             if (index == null) {
                 removed = everyone.remove(subscriber);
@@ -191,8 +204,10 @@ public class StatusHub implements SmartLifecycle {
 
     private void handle(List<StatusEvent> message) {
         long at = position;
-        List<StatusEvent> fresh = message.stream().filter(e -> e.seq() > at)
-                .sorted(Comparator.comparingLong(StatusEvent::seq)).toList();
+        List<StatusEvent> fresh = message.stream()
+                .filter(e -> e.seq() > at)
+                .sorted(Comparator.comparingLong(StatusEvent::seq))
+                .toList();
         if (fresh.isEmpty()) {
             return;
         }
@@ -209,8 +224,10 @@ public class StatusHub implements SmartLifecycle {
     /** Reads and delivers everything up to {@code upTo} from the database. */
     private void catchUp(Long upTo) {
         while (upTo != null && position < upTo) {
-            List<StatusEvent> page = statusLog.range(new LiveFilter(null, null, Set.of()), position, null, upTo, PAGE)
-                    .collectList().block(Duration.ofSeconds(30));
+            List<StatusEvent> page = statusLog
+                    .range(new LiveFilter(null, null, Set.of()), position, null, upTo, PAGE)
+                    .collectList()
+                    .block(Duration.ofSeconds(30));
             if (page == null || page.isEmpty() || page.getFirst().seq() != position + 1 || !contiguous(page)) {
                 return; // positions the database does not (yet) confirm: the next check retries
             }
@@ -252,8 +269,11 @@ public class StatusHub implements SmartLifecycle {
             }
             if (s.queued.get() >= capacity) {
                 tooSlow.increment();
-                s.sink.tryEmitError(new DomainException(ErrorCode.SUBSCRIBER_TOO_SLOW, ("Fell more than %d changes "
-                        + "behind; subscribe again with the cursor of the last change received").formatted(capacity)));
+                s.sink.tryEmitError(new DomainException(
+                        ErrorCode.SUBSCRIBER_TOO_SLOW,
+                        ("Fell more than %d changes "
+                                        + "behind; subscribe again with the cursor of the last change received")
+                                .formatted(capacity)));
                 unregister(s);
                 continue;
             }
@@ -297,7 +317,8 @@ public class StatusHub implements SmartLifecycle {
     @Override
     public void start() {
         if (position == 0) {
-            position = statusLog.position().blockOptional(Duration.ofSeconds(30)).orElse(0L);
+            position =
+                    statusLog.position().blockOptional(Duration.ofSeconds(30)).orElse(0L);
         }
         running = true;
         worker = Thread.ofVirtual().name("status-hub").start(this::loop);

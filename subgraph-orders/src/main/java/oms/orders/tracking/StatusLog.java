@@ -1,5 +1,6 @@
 package oms.orders.tracking;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,8 +23,14 @@ import reactor.core.publisher.Mono;
 public class StatusLog {
 
     /** A change to record: the order's new version and status, who, why and when. */
-    public record Entry(UUID orderId, int version, OrderStatus from, OrderStatus to, String actor, String reason,
-                        OffsetDateTime at) {}
+    public record Entry(
+            UUID orderId,
+            int version,
+            OrderStatus from,
+            OrderStatus to,
+            String actor,
+            String reason,
+            OffsetDateTime at) {}
 
     private static final String COLUMNS = """
             h.seq, h.order_id, o.customer_id, o.number, h.version, h.from_status, h.to_status, h.at, h.actor, h.reason,
@@ -51,7 +57,8 @@ public class StatusLog {
         if (entries.isEmpty()) {
             return Mono.just(List.of());
         }
-        return tracing.parents().flatMap(parents -> db.sql("""
+        return tracing.parents()
+                .flatMap(parents -> db.sql("""
                         WITH feed AS (
                             UPDATE status_feed SET position = position + :n RETURNING position - :n AS base),
                         rows AS (
@@ -77,22 +84,37 @@ public class StatusLog {
                                                 delivered_at = coalesce(o.delivered_at, r.delivered)
                             FROM reached r WHERE o.id = r.order_id)
                         SELECT %s FROM h JOIN orders o ON o.id = h.order_id ORDER BY h.seq""".formatted(COLUMNS))
-                .bind("n", (long) entries.size())
-                .bind("ids", entries.stream().map(Entry::orderId).toArray(UUID[]::new))
-                .bind("versions", entries.stream().map(Entry::version).toArray(Integer[]::new))
-                .bind("froms", entries.stream().map(e -> e.from() == null ? null : e.from().name()).toArray(String[]::new))
-                .bind("tos", entries.stream().map(e -> e.to().name()).toArray(String[]::new))
-                .bind("actors", entries.stream().map(Entry::actor).toArray(String[]::new))
-                .bind("reasons", entries.stream().map(Entry::reason).toArray(String[]::new))
-                .bind("ats", entries.stream().map(Entry::at).toArray(OffsetDateTime[]::new))
-                .bind("traces", entries.stream().map(e -> parents.apply(e.orderId().toString())).toArray(String[]::new))
-                .map(StatusLog::event).all().collectList()
-                .flatMap(events -> publishAfterCommit(events).thenReturn(events)));
+                        .bind("n", (long) entries.size())
+                        .bind("ids", entries.stream().map(Entry::orderId).toArray(UUID[]::new))
+                        .bind("versions", entries.stream().map(Entry::version).toArray(Integer[]::new))
+                        .bind(
+                                "froms",
+                                entries.stream()
+                                        .map(e -> e.from() == null
+                                                ? null
+                                                : e.from().name())
+                                        .toArray(String[]::new))
+                        .bind("tos", entries.stream().map(e -> e.to().name()).toArray(String[]::new))
+                        .bind("actors", entries.stream().map(Entry::actor).toArray(String[]::new))
+                        .bind("reasons", entries.stream().map(Entry::reason).toArray(String[]::new))
+                        .bind("ats", entries.stream().map(Entry::at).toArray(OffsetDateTime[]::new))
+                        .bind(
+                                "traces",
+                                entries.stream()
+                                        .map(e -> parents.apply(e.orderId().toString()))
+                                        .toArray(String[]::new))
+                        .map(StatusLog::event)
+                        .all()
+                        .collectList()
+                        .flatMap(events -> publishAfterCommit(events).thenReturn(events)));
     }
 
     /** The current end of the feed. */
     public Mono<Long> position() {
-        return db.sql("SELECT position FROM status_feed").map(r -> r.get(0, Long.class)).one().defaultIfEmpty(0L);
+        return db.sql("SELECT position FROM status_feed")
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .defaultIfEmpty(0L);
     }
 
     /**
@@ -116,8 +138,8 @@ public class StatusLog {
             sql.append(" AND (h.to_status = ANY(:statuses) OR h.from_status = ANY(:statuses))");
         }
         sql.append(" ORDER BY h.seq LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
-                .bind("after", after).bind("upTo", upTo).bind("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("after", after).bind("upTo", upTo).bind("limit", limit);
         if (filter.orderId() != null) {
             spec = spec.bind("order", filter.orderId());
             if (afterVersion != null) {
@@ -128,7 +150,8 @@ public class StatusLog {
             spec = spec.bind("customer", filter.customerId());
         }
         if (!filter.statuses().isEmpty()) {
-            spec = spec.bind("statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+            spec = spec.bind(
+                    "statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new));
         }
         return spec.map(StatusLog::event).all();
     }
@@ -152,10 +175,17 @@ public class StatusLog {
 
     private static StatusEvent event(Readable r) {
         String from = r.get("from_status", String.class);
-        return new StatusEvent(r.get("seq", Long.class), r.get("order_id", UUID.class), r.get("customer_id", UUID.class),
-                r.get("number", Long.class), from == null ? null : OrderStatus.valueOf(from),
-                OrderStatus.valueOf(r.get("to_status", String.class)), r.get("version", Integer.class),
-                r.get("at", OffsetDateTime.class), r.get("actor", String.class), r.get("reason", String.class),
+        return new StatusEvent(
+                r.get("seq", Long.class),
+                r.get("order_id", UUID.class),
+                r.get("customer_id", UUID.class),
+                r.get("number", Long.class),
+                from == null ? null : OrderStatus.valueOf(from),
+                OrderStatus.valueOf(r.get("to_status", String.class)),
+                r.get("version", Integer.class),
+                r.get("at", OffsetDateTime.class),
+                r.get("actor", String.class),
+                r.get("reason", String.class),
                 EventTracing.valid(r.get("traceparent", String.class)));
     }
 }

@@ -30,6 +30,7 @@ public class StatusPublisher implements AutoCloseable {
     private final RedisClient redis;
     /** Pub/sub channels are server-wide; the database number keeps deployments sharing a server apart. */
     final String channel;
+
     private final JsonMapper json;
     private volatile StatefulRedisConnection<String, String> connection;
 
@@ -37,7 +38,8 @@ public class StatusPublisher implements AutoCloseable {
         // its own client: while Redis is away, publishing fails at once instead of queueing in memory
         this.redis = RedisClient.create(redisUrl);
         this.redis.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
         this.json = json;
         this.channel = CHANNEL_PREFIX + RedisURI.create(redisUrl).getDatabase();
     }
@@ -52,8 +54,10 @@ public class StatusPublisher implements AutoCloseable {
                 : Mono.fromCallable(this::connection).subscribeOn(Schedulers.boundedElastic());
         return conn.flatMap(c -> c.reactive().publish(channel, json.writeValueAsString(events)))
                 .timeout(Duration.ofSeconds(1))
-                .doOnError(e -> log.debug("Status changes up to {} not published (the feed check will deliver them): {}",
-                        events.getLast().seq(), e.toString()))
+                .doOnError(e -> log.debug(
+                        "Status changes up to {} not published (the feed check will deliver them): {}",
+                        events.getLast().seq(),
+                        e.toString()))
                 .onErrorComplete()
                 .then();
     }

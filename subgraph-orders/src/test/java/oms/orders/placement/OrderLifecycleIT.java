@@ -48,8 +48,12 @@ class OrderLifecycleIT extends SubgraphIT {
     }
 
     private JsonNode order(String id) {
-        return graphql().execute("query($id: ID!) { order(id: $id) { status paymentStatus version "
-                + "statusHistory { version from to actor reason } } }", Map.of("id", id)).at("/data/order");
+        return graphql()
+                .execute(
+                        "query($id: ID!) { order(id: $id) { status paymentStatus version "
+                                + "statusHistory { version from to actor reason } } }",
+                        Map.of("id", id))
+                .at("/data/order");
     }
 
     private void awaitStatus(String id, String status) {
@@ -81,8 +85,16 @@ class OrderLifecycleIT extends SubgraphIT {
         String id = place();
         streams.publish("inventory", "StockReserved", id, "{\"orderId\":\"" + id + "\"}");
         awaitStatus(id, "CONFIRMED");
-        streams.publish("shipping", "ShipmentDispatched", id, "{\"orderId\":\"" + id + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"DHL123\"}");
-        streams.publish("shipping", "ShipmentDispatched", id, "{\"orderId\":\"" + id + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"DHL123\"}");
+        streams.publish(
+                "shipping",
+                "ShipmentDispatched",
+                id,
+                "{\"orderId\":\"" + id + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"DHL123\"}");
+        streams.publish(
+                "shipping",
+                "ShipmentDispatched",
+                id,
+                "{\"orderId\":\"" + id + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"DHL123\"}");
         streams.publish("shipping", "ShipmentDelivered", id, "{\"orderId\":\"" + id + "\"}");
         awaitStatus(id, "DELIVERED");
         JsonNode order = order(id);
@@ -94,8 +106,11 @@ class OrderLifecycleIT extends SubgraphIT {
     @Test
     void a_customer_cancels_their_pending_order_but_not_a_shipped_one() {
         String id = place();
-        JsonNode cancelled = me.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"Changed my mind\"}) "
-                + "{ order { status paymentStatus } userErrors { code } } }", Map.of("id", id)).at("/data/cancelOrder");
+        JsonNode cancelled = me.execute(
+                        "mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"Changed my mind\"}) "
+                                + "{ order { status paymentStatus } userErrors { code } } }",
+                        Map.of("id", id))
+                .at("/data/cancelOrder");
         assertThat(cancelled.at("/order/status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.at("/order/paymentStatus").asString()).isEqualTo("VOIDED");
         SagaStreams.await(() -> !streams.entries("orders", "OrderCancelled", id).isEmpty(), "OrderCancelled");
@@ -103,27 +118,42 @@ class OrderLifecycleIT extends SubgraphIT {
         String shipped = place();
         streams.publish("inventory", "StockReserved", shipped, "{\"orderId\":\"" + shipped + "\"}");
         awaitStatus(shipped, "CONFIRMED");
-        streams.publish("shipping", "ShipmentDispatched", shipped, "{\"orderId\":\"" + shipped + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"X\"}");
+        streams.publish(
+                "shipping",
+                "ShipmentDispatched",
+                shipped,
+                "{\"orderId\":\"" + shipped + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"X\"}");
         awaitStatus(shipped, "SHIPPED");
-        JsonNode refused = me.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { order { id } userErrors { code } } }",
-                Map.of("id", shipped)).at("/data/cancelOrder");
+        JsonNode refused = me.execute(
+                        "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { order { id } userErrors { code } } }",
+                        Map.of("id", shipped))
+                .at("/data/cancelOrder");
         assertThat(refused.at("/userErrors/0/code").asString()).isEqualTo("ORDER_NOT_CANCELLABLE");
 
-        JsonNode stranger = as(TestTokens.customer(UUID.randomUUID())).execute(
-                "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { order { id } userErrors { code } } }", Map.of("id", shipped));
+        JsonNode stranger = as(TestTokens.customer(UUID.randomUUID()))
+                .execute(
+                        "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { order { id } userErrors { code } } }",
+                        Map.of("id", shipped));
         assertThat(stranger.at("/data/cancelOrder/userErrors/0/code").asString())
-                .as("another customer's order is cancelled as an unknown one would be").isEqualTo("NOT_FOUND");
+                .as("another customer's order is cancelled as an unknown one would be")
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void a_paid_order_that_is_cancelled_is_due_a_refund() {
         String id = place();
         GraphQlClient sales = as(TestTokens.staff("sales"));
-        JsonNode paid = sales.execute("mutation($id: ID!) { recordPayment(input: {orderId: $id, amount: \"20.00\", "
-                + "reference: \"psp-1\"}) { order { paymentStatus } userErrors { code } } }", Map.of("id", id));
-        assertThat(paid.at("/data/recordPayment/order/paymentStatus").asString()).isEqualTo("PAID");
-        JsonNode cancelled = sales.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id}) "
-                + "{ order { status paymentStatus } } }", Map.of("id", id)).at("/data/cancelOrder/order");
+        JsonNode paid = sales.execute(
+                "mutation($id: ID!) { recordPayment(input: {orderId: $id, amount: \"20.00\", "
+                        + "reference: \"psp-1\"}) { order { paymentStatus } userErrors { code } } }",
+                Map.of("id", id));
+        assertThat(paid.at("/data/recordPayment/order/paymentStatus").asString())
+                .isEqualTo("PAID");
+        JsonNode cancelled = sales.execute(
+                        "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) "
+                                + "{ order { status paymentStatus } } }",
+                        Map.of("id", id))
+                .at("/data/cancelOrder/order");
         assertThat(cancelled.at("/paymentStatus").asString()).isEqualTo("REFUND_DUE");
         assertThat(cancelled.at("/status").asString()).isEqualTo("CANCELLED");
     }

@@ -19,8 +19,10 @@ class RedisOutageIT extends SubgraphIT {
 
     @Value("${oms.redis-url}")
     String redisUrl;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     org.springframework.transaction.reactive.TransactionalOperator tx;
 
@@ -40,17 +42,23 @@ class RedisOutageIT extends SubgraphIT {
             assertThat(status("/livez")).isEqualTo(200);
             // accepted and kept: the events wait in the outbox while Redis is away
             assertThat(db.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL AND type = 'OrderPlaced' "
-                            + "AND key = ANY(:ids)").bind("ids", placed.toArray(String[]::new))
-                    .map(row -> row.get(0, Long.class)).one().block()).isEqualTo((long) placed.size());
+                                    + "AND key = ANY(:ids)")
+                            .bind("ids", placed.toArray(String[]::new))
+                            .map(row -> row.get(0, Long.class))
+                            .one()
+                            .block())
+                    .isEqualTo((long) placed.size());
         } finally {
             EmbeddedPostgresInitializer.redis().restart();
         }
         SagaStreams.await(() -> status("/readyz") == 200, "readiness once Redis is back");
         try (SagaStreams streams = new SagaStreams(redisUrl)) {
             for (String id : placed) {
-                SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced " + id);
+                SagaStreams.await(
+                        () -> !streams.entries("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced " + id);
             }
-            JsonNode check = graphql().execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", placed.getFirst()));
+            JsonNode check =
+                    graphql().execute("query($id: ID!) { order(id: $id) { status } }", Map.of("id", placed.getFirst()));
             assertThat(check.at("/data/order/status").asString()).isEqualTo("PENDING");
         }
     }
@@ -70,21 +78,35 @@ class RedisOutageIT extends SubgraphIT {
             placed = buyer.place();
             assertThat(placed).isNotEmpty();
             // the relay has claimed the row and waits on Redis
-            SagaStreams.await(() -> db.sql("SELECT count(*) FROM outbox WHERE key = :id AND claimed_until > now()")
-                    .bind("id", placed).map(row -> row.get(0, Long.class)).one().block() == 1, "the relay to claim the row");
+            SagaStreams.await(
+                    () -> db.sql("SELECT count(*) FROM outbox WHERE key = :id AND claimed_until > now()")
+                                    .bind("id", placed)
+                                    .map(row -> row.get(0, Long.class))
+                                    .one()
+                                    .block()
+                            == 1,
+                    "the relay to claim the row");
             Thread.sleep(1_000);
             assertThat(db.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                            + "AND state LIKE 'idle in transaction%'")
-                    .map(row -> row.get(0, Long.class)).one().block()).as("transactions left open").isZero();
+                                    + "AND state LIKE 'idle in transaction%'")
+                            .map(row -> row.get(0, Long.class))
+                            .one()
+                            .block())
+                    .as("transactions left open")
+                    .isZero();
             // NOWAIT fails at once (55P03) if anybody holds a row lock
             assertThat(tx.transactional(db.sql("SELECT count(*) FROM (SELECT id FROM outbox WHERE published_at IS NULL "
-                            + "FOR UPDATE NOWAIT) locked").map(row -> row.get(0, Long.class)).one()).block())
+                                            + "FOR UPDATE NOWAIT) locked")
+                                    .map(row -> row.get(0, Long.class))
+                                    .one())
+                            .block())
                     .isPositive();
         } finally {
             EmbeddedPostgresInitializer.redis().resume();
         }
         try (SagaStreams streams = new SagaStreams(redisUrl)) {
-            SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", placed).isEmpty(), "OrderPlaced " + placed);
+            SagaStreams.await(
+                    () -> !streams.entries("orders", "OrderPlaced", placed).isEmpty(), "OrderPlaced " + placed);
         }
     }
 
@@ -93,7 +115,11 @@ class RedisOutageIT extends SubgraphIT {
         UUID product = UUID.randomUUID();
         UUID customer = UUID.randomUUID();
         try (SagaStreams streams = new SagaStreams(redisUrl)) {
-            streams.product(product, skuPrefix + "-" + product.toString().substring(0, 6).toUpperCase(), "3.00", true);
+            streams.product(
+                    product,
+                    skuPrefix + "-" + product.toString().substring(0, 6).toUpperCase(),
+                    "3.00",
+                    true);
             streams.customer(customer, "ACTIVE");
         }
         Buyer buyer = new Buyer(as(TestTokens.customer(customer)), product);
@@ -108,15 +134,19 @@ class RedisOutageIT extends SubgraphIT {
                     mutation($p: ID!) { createOrder(input: {items: [{productId: $p, quantity: 1}], paymentMethod: CARD,
                       shippingAddress: {line1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE"}})
                       { order { id } userErrors { code } } }""", Map.of("p", product.toString()))
-                    .at("/data/createOrder/order/id").asString("");
+                    .at("/data/createOrder/order/id")
+                    .asString("");
         }
     }
 
     private int status(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + path)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             return -1;
         } catch (InterruptedException e) {

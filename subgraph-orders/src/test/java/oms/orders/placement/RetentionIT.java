@@ -15,6 +15,7 @@ class RetentionIT extends SubgraphIT {
 
     @Autowired
     DatabaseClient db;
+
     @Autowired
     Retention retention;
 
@@ -29,10 +30,11 @@ class RetentionIT extends SubgraphIT {
     @Test
     void expired_keys_processed_events_and_sent_outbox_rows_are_deleted_and_younger_ones_kept() {
         String tag = UUID.randomUUID().toString();
-        run("INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES "
-                + "('test', 'old-" + tag + "', 'h', now() - interval '49 hours'), ('test', 'new-" + tag + "', 'h', now() - interval '47 hours')");
-        run("INSERT INTO processed_events (consumer, event_id, processed_at) VALUES "
-                + "('test', '" + UUID.randomUUID() + "', now() - interval '8 days'), ('test', '" + UUID.randomUUID() + "', now() - interval '6 days')");
+        run("INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES " + "('test', 'old-" + tag
+                + "', 'h', now() - interval '49 hours'), ('test', 'new-" + tag
+                + "', 'h', now() - interval '47 hours')");
+        run("INSERT INTO processed_events (consumer, event_id, processed_at) VALUES " + "('test', '" + UUID.randomUUID()
+                + "', now() - interval '8 days'), ('test', '" + UUID.randomUUID() + "', now() - interval '6 days')");
         run("INSERT INTO outbox (event_id, stream, type, key, payload, published_at) VALUES "
                 + "('" + UUID.randomUUID() + "', 'test', 'T', '" + tag + "', '{}', now() - interval '25 hours'), "
                 + "('" + UUID.randomUUID() + "', 'test', 'T', '" + tag + "', '{}', now() - interval '23 hours')");
@@ -40,10 +42,14 @@ class RetentionIT extends SubgraphIT {
         Map<String, Long> deleted = retention.runOnce();
 
         assertThat(deleted).containsKeys("idempotency_keys", "processed_events", "outbox");
-        assertThat(count("SELECT count(*) FROM idempotency_keys WHERE key LIKE '%" + tag + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM idempotency_keys WHERE key = 'new-" + tag + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = 'test'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE key = '" + tag + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM idempotency_keys WHERE key LIKE '%" + tag + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM idempotency_keys WHERE key = 'new-" + tag + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = 'test'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE key = '" + tag + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,8 +67,10 @@ class RetentionIT extends SubgraphIT {
 
     @org.springframework.beans.factory.annotation.Value("${spring.flyway.url}")
     String jdbcUrl;
+
     @org.springframework.beans.factory.annotation.Value("${spring.flyway.user}")
     String user;
+
     @org.springframework.beans.factory.annotation.Value("${spring.flyway.password}")
     String password;
 }

@@ -15,8 +15,7 @@ public final class SagaStreams extends TestStreams {
 
     public void product(UUID id, String sku, String price, boolean active) {
         publish("catalog", "ProductUpserted", id, """
-                {"productId":"%s","sku":"%s","name":"Test %s","price":"%s","currency":"EUR","active":%s}"""
-                .formatted(id, sku, sku, price, active));
+                {"productId":"%s","sku":"%s","name":"Test %s","price":"%s","currency":"EUR","active":%s}""".formatted(id, sku, sku, price, active));
     }
 
     public void customer(UUID id, String status) {

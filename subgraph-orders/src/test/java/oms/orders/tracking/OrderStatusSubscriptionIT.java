@@ -37,10 +37,13 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
 
     @Value("${oms.redis-url}")
     String redisUrl;
+
     @Autowired
     Environment environment;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     MeterRegistry meters;
 
@@ -57,7 +60,8 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
         streams.customer(customer, "ACTIVE");
         streams.customer(otherCustomer, "ACTIVE");
         me = as(TestTokens.customer(customer));
-        SagaStreams.await(() -> place(me) != null && place(as(TestTokens.customer(otherCustomer))) != null, "the replicas");
+        SagaStreams.await(
+                () -> place(me) != null && place(as(TestTokens.customer(otherCustomer))) != null, "the replicas");
     }
 
     @AfterEach
@@ -94,12 +98,15 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     void a_customer_follows_an_order_over_websocket_from_its_first_version() {
         String id = placeMine();
         try (LiveConnection connection = LiveConnection.open(ws(), TestTokens.customer(customer));
-             LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
-                     + "afterVersion: 0) { " + EVENT + " order { id status version } } }", Map.of("id", id))) {
+                LiveSubscription sub = connection.subscribe(
+                        "subscription($id: ID!) { orderStatusChanged(orderId: $id, " + "afterVersion: 0) { " + EVENT
+                                + " order { id status version } } }",
+                        Map.of("id", id))) {
             JsonNode placed = sub.next(WAIT);
             assertThat(placed).as("replayed first version").isNotNull();
             assertThat(placed.at("/data/orderStatusChanged/status").asString()).isEqualTo("PENDING");
-            assertThat(placed.at("/data/orderStatusChanged/previousStatus").isNull()).isTrue();
+            assertThat(placed.at("/data/orderStatusChanged/previousStatus").isNull())
+                    .isTrue();
             assertThat(placed.at("/data/orderStatusChanged/version").asInt()).isEqualTo(1);
             assertThat(placed.at("/data/orderStatusChanged/number").asString()).startsWith("ORD-");
 
@@ -114,25 +121,35 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
             assertThat(event.at("/orderId").asString()).isEqualTo(id);
             assertThat(event.at("/order/status").asString()).isEqualTo("CONFIRMED");
             assertThat(Long.parseLong(event.at("/cursor").asString()))
-                    .isGreaterThan(Long.parseLong(placed.at("/data/orderStatusChanged/cursor").asString()));
+                    .isGreaterThan(Long.parseLong(
+                            placed.at("/data/orderStatusChanged/cursor").asString()));
         }
     }
 
     @Test
     void the_customers_own_orders_arrive_over_sse_including_new_ones() {
         awaitOpenSubscriptions(meters, 0);
-        LiveSubscription sub = SseSubscription.open(http(), TestTokens.customer(customer),
-                "subscription { myOrderStatusChanges { " + EVENT + " } }", Map.of());
+        LiveSubscription sub = SseSubscription.open(
+                http(),
+                TestTokens.customer(customer),
+                "subscription { myOrderStatusChanges { " + EVENT + " } }",
+                Map.of());
         try (sub) {
             awaitOpenSubscriptions(meters, 1);
             String id = placeMine();
             place(as(TestTokens.customer(otherCustomer))); // not theirs: never delivered
             reserve(id);
             List<JsonNode> got = sub.until(list -> list.size() >= 2, WAIT);
-            assertThat(got).extracting(r -> r.at("/data/myOrderStatusChanges/status").asString())
+            assertThat(got)
+                    .extracting(r -> r.at("/data/myOrderStatusChanges/status").asString())
                     .containsExactly("PENDING", "CONFIRMED");
-            assertThat(got).allMatch(r -> r.at("/data/myOrderStatusChanges/orderId").asString().equals(id));
-            assertThat(sub.next(Duration.ofMillis(500))).as("nothing of the other customer").isNull();
+            assertThat(got)
+                    .allMatch(r -> r.at("/data/myOrderStatusChanges/orderId")
+                            .asString()
+                            .equals(id));
+            assertThat(sub.next(Duration.ofMillis(500)))
+                    .as("nothing of the other customer")
+                    .isNull();
         }
     }
 
@@ -140,8 +157,9 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     void another_customers_order_gives_nothing_but_an_error() {
         String theirs = place(as(TestTokens.customer(otherCustomer)));
         try (LiveConnection connection = LiveConnection.open(ws(), TestTokens.customer(customer));
-             LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id, "
-                     + "afterVersion: 0) { status } }", Map.of("id", theirs))) {
+                LiveSubscription sub = connection.subscribe(
+                        "subscription($id: ID!) { orderStatusChanged(orderId: $id, " + "afterVersion: 0) { status } }",
+                        Map.of("id", theirs))) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("NOT_FOUND");
             assertThat(sub.next(Duration.ofMillis(200))).isNull();
@@ -151,16 +169,19 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     @Test
     void staff_only_for_the_all_orders_feed_and_a_token_is_required() {
         try (LiveConnection connection = LiveConnection.open(ws(), TestTokens.customer(customer));
-             LiveSubscription sub = connection.subscribe("subscription { orderStatusChanges { status } }", Map.of())) {
+                LiveSubscription sub =
+                        connection.subscribe("subscription { orderStatusChanges { status } }", Map.of())) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("FORBIDDEN");
         }
         try (LiveConnection connection = LiveConnection.open(ws(), null);
-             LiveSubscription sub = connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
+                LiveSubscription sub =
+                        connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("UNAUTHENTICATED");
         }
-        LiveSubscription sse = SseSubscription.open(http(), null, "subscription { myOrderStatusChanges { status } }", Map.of());
+        LiveSubscription sse =
+                SseSubscription.open(http(), null, "subscription { myOrderStatusChanges { status } }", Map.of());
         assertThat(sse.awaitEnd(WAIT)).isTrue();
         assertThat(sse.errors().toString()).contains("UNAUTHENTICATED");
     }
@@ -168,14 +189,26 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     @Test
     void bad_arguments_end_the_subscription_with_stable_codes() {
         try (LiveConnection connection = LiveConnection.open(ws(), TestTokens.staff("sales"))) {
-            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"nope\") { status } }", "INVALID_ARGUMENT");
-            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID()
-                    + "\", afterVersion: -1) { status } }", "INVALID_ARGUMENT");
-            assertEndsWith(connection, "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID()
-                    + "\") { status } }", "NOT_FOUND");
-            assertEndsWith(connection, "subscription { orderStatusChanges(after: \"not-a-cursor\") { status } }",
+            assertEndsWith(
+                    connection,
+                    "subscription { orderStatusChanged(orderId: \"nope\") { status } }",
+                    "INVALID_ARGUMENT");
+            assertEndsWith(
+                    connection,
+                    "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID()
+                            + "\", afterVersion: -1) { status } }",
+                    "INVALID_ARGUMENT");
+            assertEndsWith(
+                    connection,
+                    "subscription { orderStatusChanged(orderId: \"" + UUID.randomUUID() + "\") { status } }",
+                    "NOT_FOUND");
+            assertEndsWith(
+                    connection,
+                    "subscription { orderStatusChanges(after: \"not-a-cursor\") { status } }",
                     "INVALID_CURSOR");
-            assertEndsWith(connection, "subscription { orderStatusChanges(filter: {customerId: \"x\"}) { status } }",
+            assertEndsWith(
+                    connection,
+                    "subscription { orderStatusChanges(filter: {customerId: \"x\"}) { status } }",
                     "INVALID_ARGUMENT");
         }
     }
@@ -197,9 +230,14 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     @Test
     void the_subscription_ends_when_its_token_expires() {
         // long enough to connect and subscribe on a slow machine; the end is then awaited generously
-        String shortLived = TestTokens.builder().roles("customer").customerId(customer).expiresInSeconds(8).build();
+        String shortLived = TestTokens.builder()
+                .roles("customer")
+                .customerId(customer)
+                .expiresInSeconds(8)
+                .build();
         try (LiveConnection connection = LiveConnection.open(ws(), shortLived);
-             LiveSubscription sub = connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
+                LiveSubscription sub =
+                        connection.subscribe("subscription { myOrderStatusChanges { status } }", Map.of())) {
             assertThat(sub.awaitEnd(WAIT)).isTrue();
             assertThat(sub.errors().toString()).contains("TOKEN_EXPIRED");
         }
@@ -211,8 +249,9 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
         streams.customer(buyer, "ACTIVE");
         SagaStreams.await(() -> place(as(TestTokens.customer(buyer))) != null, "the new customer's replica");
         String staff = TestTokens.staff("sales");
-        String query = "subscription($c: ID!, $after: String) { orderStatusChanges(filter: {customerId: $c}, after: $after) { "
-                + "cursor orderId version status } }";
+        String query =
+                "subscription($c: ID!, $after: String) { orderStatusChanges(filter: {customerId: $c}, after: $after) { "
+                        + "cursor orderId version status } }";
         List<JsonNode> seen = new ArrayList<>();
         LiveConnection first = LiveConnection.open(ws(), staff);
         // from cursor 0: what happens before the subscription is registered is replayed, not missed
@@ -233,22 +272,30 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
         first.close(); // dropped mid-stream
         String last = seen.getLast().at("/data/orderStatusChanges/cursor").asString();
         try (LiveConnection second = LiveConnection.open(ws(), staff);
-             LiveSubscription resumed = second.subscribe(query, Map.of("c", buyer.toString(), "after", last))) {
+                LiveSubscription resumed = second.subscribe(query, Map.of("c", buyer.toString(), "after", last))) {
             seen.addAll(resumed.until(list -> seen.size() + list.size() >= 500, Duration.ofSeconds(60)));
             try {
                 producer.join(Duration.ofSeconds(60));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            assertThat(resumed.next(Duration.ofMillis(500))).as("nothing beyond the 500 changes").isNull();
+            assertThat(resumed.next(Duration.ofMillis(500)))
+                    .as("nothing beyond the 500 changes")
+                    .isNull();
         }
-        List<String> received = seen.stream().map(r -> r.at("/data/orderStatusChanges")).map(e ->
-                e.at("/orderId").asString() + "@" + e.at("/version").asInt() + ":" + e.at("/status").asString()).toList();
+        List<String> received = seen.stream()
+                .map(r -> r.at("/data/orderStatusChanges"))
+                .map(e -> e.at("/orderId").asString() + "@" + e.at("/version").asInt() + ":"
+                        + e.at("/status").asString())
+                .toList();
         List<String> inDatabase = db.sql("""
                         SELECT h.order_id, h.version, h.to_status FROM order_status_history h JOIN orders o ON o.id = h.order_id
-                        WHERE o.customer_id = :c ORDER BY h.seq""").bind("c", buyer)
+                        WHERE o.customer_id = :c ORDER BY h.seq""")
+                .bind("c", buyer)
                 .map(r -> r.get(0, UUID.class) + "@" + r.get(1, Integer.class) + ":" + r.get(2, String.class))
-                .all().collectList().block();
+                .all()
+                .collectList()
+                .block();
         assertThat(inDatabase).hasSize(500);
         assertThat(received).containsExactlyElementsOf(inDatabase);
     }
@@ -256,53 +303,83 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
     @Test
     void a_change_made_through_one_instance_reaches_a_subscriber_of_another() {
         // instance B: same database and Redis, its own port; its feed check is off, so only pub/sub can deliver
-        List<String> settings = new ArrayList<>(List.of("server.port=0", "oms.redis-url=" + redisUrl,
-                "oms.security.issuer=" + TestTokens.ISSUER, "oms.security.audience=" + TestTokens.AUDIENCE,
-                "oms.security.public-key=" + TestTokens.publicKey(), "oms.subscriptions.poll-interval=1h",
-                "oms.security.hmac-secret=" + TestTokens.HMAC_SECRET, "management.server.port=0"));
-        for (String name : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
-                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password")) {
+        List<String> settings = new ArrayList<>(List.of(
+                "server.port=0",
+                "oms.redis-url=" + redisUrl,
+                "oms.security.issuer=" + TestTokens.ISSUER,
+                "oms.security.audience=" + TestTokens.AUDIENCE,
+                "oms.security.public-key=" + TestTokens.publicKey(),
+                "oms.subscriptions.poll-interval=1h",
+                "oms.security.hmac-secret=" + TestTokens.HMAC_SECRET,
+                "management.server.port=0"));
+        for (String name : List.of(
+                "spring.r2dbc.url",
+                "spring.r2dbc.username",
+                "spring.r2dbc.password",
+                "spring.flyway.url",
+                "spring.flyway.user",
+                "spring.flyway.password")) {
             settings.add(name + "=" + environment.getProperty(name));
         }
         try (ConfigurableApplicationContext b = new SpringApplicationBuilder(OrdersApplication.class)
                 .run(settings.stream().map(s -> "--" + s).toArray(String[]::new))) {
             int portB = Integer.parseInt(b.getEnvironment().getProperty("local.server.port"));
             String id = placeMine();
-            try (LiveConnection connection = LiveConnection.open(URI.create("ws://127.0.0.1:" + portB + "/subscriptions"),
-                    TestTokens.customer(customer));
-                 LiveSubscription sub = connection.subscribe("subscription($id: ID!) { orderStatusChanged(orderId: $id) "
-                         + "{ status reason } }", Map.of("id", id))) {
+            try (LiveConnection connection = LiveConnection.open(
+                            URI.create("ws://127.0.0.1:" + portB + "/subscriptions"), TestTokens.customer(customer));
+                    LiveSubscription sub = connection.subscribe(
+                            "subscription($id: ID!) { orderStatusChanged(orderId: $id) " + "{ status reason } }",
+                            Map.of("id", id))) {
                 awaitOpenSubscriptions(b.getBean(MeterRegistry.class), 1);
-                JsonNode cancelled = me.execute("mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"changed my mind\"}) "
-                        + "{ order { status } userErrors { code } } }", Map.of("id", id)); // through instance A
-                assertThat(cancelled.at("/data/cancelOrder/order/status").asString()).isEqualTo("CANCELLED");
+                JsonNode cancelled = me.execute(
+                        "mutation($id: ID!) { cancelOrder(input: {orderId: $id, reason: \"changed my mind\"}) "
+                                + "{ order { status } userErrors { code } } }",
+                        Map.of("id", id)); // through instance A
+                assertThat(cancelled.at("/data/cancelOrder/order/status").asString())
+                        .isEqualTo("CANCELLED");
                 JsonNode event = sub.next(WAIT);
                 assertThat(event).as("event on instance B").isNotNull();
-                assertThat(event.at("/data/orderStatusChanged/status").asString()).isEqualTo("CANCELLED");
-                assertThat(event.at("/data/orderStatusChanged/reason").asString()).isEqualTo("changed my mind");
+                assertThat(event.at("/data/orderStatusChanged/status").asString())
+                        .isEqualTo("CANCELLED");
+                assertThat(event.at("/data/orderStatusChanged/reason").asString())
+                        .isEqualTo("changed my mind");
             }
         }
     }
 
     private List<String> idsOf(UUID buyer) {
-        return db.sql("SELECT id FROM orders WHERE customer_id = :c").bind("c", buyer)
-                .map(r -> r.get(0, UUID.class).toString()).all().collectList().block();
+        return db.sql("SELECT id FROM orders WHERE customer_id = :c")
+                .bind("c", buyer)
+                .map(r -> r.get(0, UUID.class).toString())
+                .all()
+                .collectList()
+                .block();
     }
 
     private List<String> placeBatch(UUID buyer, int count) {
-        List<Map<String, Object>> orders = IntStream.range(0, count).mapToObj(i -> Map.<String, Object>of(
-                "items", List.of(Map.of("productId", product.toString(), "quantity", 1)),
-                "paymentMethod", "CARD",
-                "shippingAddress", Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", "10115", "country", "DE")))
+        List<Map<String, Object>> orders = IntStream.range(0, count)
+                .mapToObj(i -> Map.<String, Object>of(
+                        "items", List.of(Map.of("productId", product.toString(), "quantity", 1)),
+                        "paymentMethod", "CARD",
+                        "shippingAddress",
+                                Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", "10115", "country", "DE")))
                 .toList();
-        JsonNode result = graphql().execute("mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) "
-                + "{ results { order { id } } } }", Map.of("o", orders.stream().map(o -> {
-                    Map<String, Object> withCustomer = new java.util.HashMap<>(o);
-                    withCustomer.put("customerId", buyer.toString());
-                    return withCustomer;
-                }).toList()));
+        JsonNode result = graphql()
+                .execute(
+                        "mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) "
+                                + "{ results { order { id } } } }",
+                        Map.of(
+                                "o",
+                                orders.stream()
+                                        .map(o -> {
+                                            Map<String, Object> withCustomer = new java.util.HashMap<>(o);
+                                            withCustomer.put("customerId", buyer.toString());
+                                            return withCustomer;
+                                        })
+                                        .toList()));
         List<String> ids = new ArrayList<>();
-        result.at("/data/createOrders/results").forEach(r -> ids.add(r.at("/order/id").asString()));
+        result.at("/data/createOrders/results")
+                .forEach(r -> ids.add(r.at("/order/id").asString()));
         assertThat(ids).hasSize(count);
         return ids;
     }
@@ -313,7 +390,7 @@ class OrderStatusSubscriptionIT extends SubgraphIT {
      * change from now on.
      */
     private static void awaitOpenSubscriptions(MeterRegistry instance, int n) {
-        SagaStreams.await(() -> instance.get("oms.subscriptions.active").gauge().value() == n,
-                n + " open subscription(s)");
+        SagaStreams.await(
+                () -> instance.get("oms.subscriptions.active").gauge().value() == n, n + " open subscription(s)");
     }
 }

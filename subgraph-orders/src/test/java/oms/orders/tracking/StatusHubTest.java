@@ -23,8 +23,8 @@ class StatusHubTest {
     private final UUID customer = UUID.randomUUID();
 
     private StatusEvent event(long seq, UUID orderId, UUID customerId, OrderStatus to) {
-        return new StatusEvent(seq, orderId, customerId, seq, OrderStatus.PENDING, to, (int) seq, OffsetDateTime.now(),
-                "test", null);
+        return new StatusEvent(
+                seq, orderId, customerId, seq, OrderStatus.PENDING, to, (int) seq, OffsetDateTime.now(), "test", null);
     }
 
     @Test
@@ -34,15 +34,18 @@ class StatusHubTest {
         List<StatusEvent> received = new ArrayList<>();
         Disposable reading = fast.subscriber().live().subscribe(received::add);
 
-        hub.deliver(LongStream.rangeClosed(1, 20).mapToObj(s -> event(s, order, customer, OrderStatus.CONFIRMED)).toList());
+        hub.deliver(LongStream.rangeClosed(1, 20)
+                .mapToObj(s -> event(s, order, customer, OrderStatus.CONFIRMED))
+                .toList());
 
         assertThat(received).hasSize(20);
         List<StatusEvent> late = new ArrayList<>();
         List<Throwable> ended = new ArrayList<>();
         slow.subscriber().live().subscribe(late::add, ended::add);
         assertThat(late).as("what its bounded buffer held").hasSize(8);
-        assertThat(ended).singleElement().matches(e -> e instanceof DomainException d
-                && d.code() == ErrorCode.SUBSCRIBER_TOO_SLOW);
+        assertThat(ended)
+                .singleElement()
+                .matches(e -> e instanceof DomainException d && d.code() == ErrorCode.SUBSCRIBER_TOO_SLOW);
 
         hub.deliver(List.of(event(21, order, customer, OrderStatus.SHIPPED)));
         assertThat(received).hasSize(21);
@@ -52,7 +55,8 @@ class StatusHubTest {
     @Test
     void filters_pick_by_order_customer_and_status_entered_or_left() {
         StatusHub.Registration byOrder = hub.register(LiveFilter.order(order));
-        StatusHub.Registration queue = hub.register(new LiveFilter(null, null, java.util.Set.of(OrderStatus.CONFIRMED)));
+        StatusHub.Registration queue =
+                hub.register(new LiveFilter(null, null, java.util.Set.of(OrderStatus.CONFIRMED)));
         List<StatusEvent> forOrder = new ArrayList<>();
         List<StatusEvent> forQueue = new ArrayList<>();
         byOrder.subscriber().live().subscribe(forOrder::add);
@@ -62,8 +66,17 @@ class StatusHubTest {
         hub.deliver(List.of(
                 event(1, order, customer, OrderStatus.CONFIRMED),
                 event(2, other, customer, OrderStatus.REJECTED),
-                new StatusEvent(3, other, customer, 3, OrderStatus.CONFIRMED, OrderStatus.SHIPPED, 3,
-                        OffsetDateTime.now(), "test", null),
+                new StatusEvent(
+                        3,
+                        other,
+                        customer,
+                        3,
+                        OrderStatus.CONFIRMED,
+                        OrderStatus.SHIPPED,
+                        3,
+                        OffsetDateTime.now(),
+                        "test",
+                        null),
                 event(5, order, customer, OrderStatus.CANCELLED))); // not next in the feed: held back
 
         assertThat(forOrder).extracting(StatusEvent::seq).containsExactly(1L);

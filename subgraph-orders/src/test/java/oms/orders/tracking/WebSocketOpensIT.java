@@ -35,6 +35,8 @@ class WebSocketOpensIT extends SubgraphIT {
         } finally {
             open.forEach(LiveConnection::close);
         }
-        assertThat(LiveConnection.initRetries() - before).as("opens closed with 4408").isZero();
+        assertThat(LiveConnection.initRetries() - before)
+                .as("opens closed with 4408")
+                .isZero();
     }
 }

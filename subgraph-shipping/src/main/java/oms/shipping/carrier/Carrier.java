@@ -16,7 +16,8 @@ public record Carrier(String code, String name, String trackingUrlTemplate) {
         if (trackingNumber == null || trackingNumber.isBlank() || trackingUrlTemplate == null) {
             return null;
         }
-        String encoded = URLEncoder.encode(trackingNumber.trim(), StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded =
+                URLEncoder.encode(trackingNumber.trim(), StandardCharsets.UTF_8).replace("+", "%20");
         return trackingUrlTemplate.replace(PLACEHOLDER, encoded);
     }
 }

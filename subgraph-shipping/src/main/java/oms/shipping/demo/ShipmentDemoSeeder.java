@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import oms.platform.demo.DemoData;
-import oms.platform.demo.DemoSeeder;
 import oms.platform.demo.DemoData.DemoShipment;
 import oms.platform.demo.DemoData.DemoShipmentEvent;
+import oms.platform.demo.DemoSeeder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,9 +30,11 @@ class ShipmentDemoSeeder extends DemoSeeder {
     protected Mono<String> seed(DemoData data) {
         List<DemoShipment> shipments = data.shipments();
         List<SeedEvent> events = shipments.stream()
-                .flatMap(s -> IntStream.range(0, s.events().size()).mapToObj(i -> new SeedEvent(s, i, s.events().get(i))))
+                .flatMap(s -> IntStream.range(0, s.events().size())
+                        .mapToObj(i -> new SeedEvent(s, i, s.events().get(i))))
                 .toList();
-        return insertShipments(shipments).then(insertEvents(events))
+        return insertShipments(shipments)
+                .then(insertEvents(events))
                 .thenReturn(shipments.size() + " demo shipments with " + events.size() + " tracking events");
     }
 
@@ -53,14 +55,17 @@ class ShipmentDemoSeeder extends DemoSeeder {
                 .bind("orderIds", s.stream().map(DemoShipment::orderId).toArray(UUID[]::new))
                 .bind("customerIds", s.stream().map(DemoShipment::customerId).toArray(UUID[]::new))
                 .bind("carriers", s.stream().map(DemoShipment::carrier).toArray(String[]::new))
-                .bind("trackingNumbers", s.stream().map(DemoShipment::trackingNumber).toArray(String[]::new))
+                .bind(
+                        "trackingNumbers",
+                        s.stream().map(DemoShipment::trackingNumber).toArray(String[]::new))
                 .bind("statuses", s.stream().map(DemoShipment::status).toArray(String[]::new))
                 .bind("createdAt", times(s, DemoShipment::createdAt))
                 .bind("dispatchedAt", times(s, x -> timeOf(x, "DISPATCHED")))
                 .bind("deliveredAt", times(s, x -> timeOf(x, "DELIVERED")))
                 .bind("updatedAt", times(s, x -> x.events().getLast().at()))
                 .bind("versions", s.stream().map(x -> x.events().size()).toArray(Integer[]::new))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Long> insertEvents(List<SeedEvent> e) {
@@ -75,14 +80,20 @@ class ShipmentDemoSeeder extends DemoSeeder {
                 .bind("shipmentIds", e.stream().map(x -> x.shipment().id()).toArray(UUID[]::new))
                 .bind("statuses", e.stream().map(x -> x.event().status()).toArray(String[]::new))
                 .bind("locations", e.stream().map(x -> x.event().location()).toArray(String[]::new))
-                .bind("descriptions", e.stream().map(x -> x.event().description()).toArray(String[]::new))
+                .bind(
+                        "descriptions",
+                        e.stream().map(x -> x.event().description()).toArray(String[]::new))
                 .bind("occurredAt", times(e, x -> x.event().at()))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private static Instant timeOf(DemoShipment shipment, String status) {
-        return shipment.events().stream().filter(e -> e.status().equals(status)).map(DemoShipmentEvent::at)
-                .findFirst().orElse(null);
+        return shipment.events().stream()
+                .filter(e -> e.status().equals(status))
+                .map(DemoShipmentEvent::at)
+                .findFirst()
+                .orElse(null);
     }
 
     private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> instant) {

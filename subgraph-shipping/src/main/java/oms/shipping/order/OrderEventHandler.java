@@ -53,11 +53,15 @@ class OrderEventHandler implements EventHandler {
                 case CONFIRMED -> {
                     JsonNode payload = json.readTree(event.payload());
                     UUID orderId = uuid(payload, "orderId", event);
-                    opened.putIfAbsent(orderId, new NewShipment(orderId, uuid(payload, "customerId", event),
-                            CarrierPolicy.carrierForNewShipment()));
+                    opened.putIfAbsent(
+                            orderId,
+                            new NewShipment(
+                                    orderId,
+                                    uuid(payload, "customerId", event),
+                                    CarrierPolicy.carrierForNewShipment()));
                 }
                 case CANCELLED -> cancelled.add(uuid(json.readTree(event.payload()), "orderId", event));
-                default -> { }
+                default -> {}
             }
         }
         return new Changes(List.copyOf(opened.values()), List.copyOf(cancelled));

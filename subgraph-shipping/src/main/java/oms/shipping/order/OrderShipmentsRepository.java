@@ -42,10 +42,16 @@ class OrderShipmentsRepository {
                         INSERT INTO shipment_events (id, shipment_id, status, description, occurred_at)
                         SELECT gen_random_uuid(), id, status, :description, created_at FROM opened""")
                 .bind("orderIds", shipments.stream().map(NewShipment::orderId).toArray(UUID[]::new))
-                .bind("customerIds", shipments.stream().map(NewShipment::customerId).toArray(UUID[]::new))
-                .bind("carriers", shipments.stream().map(NewShipment::carrierCode).toArray(String[]::new))
+                .bind(
+                        "customerIds",
+                        shipments.stream().map(NewShipment::customerId).toArray(UUID[]::new))
+                .bind(
+                        "carriers",
+                        shipments.stream().map(NewShipment::carrierCode).toArray(String[]::new))
                 .bind("description", OPENED)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** The shipments of these orders that may still be cancelled (not yet with the carrier) are cancelled. */
@@ -65,8 +71,14 @@ class OrderShipmentsRepository {
                         INSERT INTO shipment_events (id, shipment_id, status, description, occurred_at)
                         SELECT gen_random_uuid(), id, status, :description, updated_at FROM cancelled""")
                 .bind("orderIds", orderIds.toArray(UUID[]::new))
-                .bind("from", ShipmentStatus.CANCELLED.previous().stream().map(Enum::name).toArray(String[]::new))
+                .bind(
+                        "from",
+                        ShipmentStatus.CANCELLED.previous().stream()
+                                .map(Enum::name)
+                                .toArray(String[]::new))
                 .bind("description", CANCELLED)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 }

@@ -33,16 +33,18 @@ class ShipmentMutations {
     Mono<ShipmentPayload> dispatchShipment(@InputArgument DispatchShipmentInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.WAREHOUSE);
         UUID id = Ids.parse(input.getShipmentId(), "input", "shipmentId");
-        return lifecycle.dispatch(id, new Step.Dispatch(input.getCarrier(), input.getTrackingNumber()))
+        return lifecycle
+                .dispatch(id, new Step.Dispatch(input.getCarrier(), input.getTrackingNumber()))
                 .map(outcome -> payload(outcome, dfe));
     }
 
     @DgsMutation
-    Mono<ShipmentPayload> recordShipmentEvent(@InputArgument RecordShipmentEventInput input,
-                                              DgsDataFetchingEnvironment dfe) {
+    Mono<ShipmentPayload> recordShipmentEvent(
+            @InputArgument RecordShipmentEventInput input, DgsDataFetchingEnvironment dfe) {
         Callers.of(dfe).require(Role.WAREHOUSE);
         UUID id = Ids.parse(input.getShipmentId(), "input", "shipmentId");
-        return lifecycle.scan(id, new Step.Scan(input.getStatus(), input.getLocation(), input.getDescription()))
+        return lifecycle
+                .scan(id, new Step.Scan(input.getStatus(), input.getLocation(), input.getDescription()))
                 .map(outcome -> payload(outcome, dfe));
     }
 
@@ -58,11 +60,17 @@ class ShipmentMutations {
             case Outcome.Done<Shipment> done -> {
                 Shipment shipment = done.value();
                 // one request may hold several mutations: later fields must see this change, not earlier loads
-                dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class).clear(shipment.id()).prime(shipment.id(), shipment);
+                dfe.<UUID, Shipment>getDataLoader(ShipmentLoader.class)
+                        .clear(shipment.id())
+                        .prime(shipment.id(), shipment);
                 dfe.getDataLoader(EVENTS_LOADER).clear(shipment.id());
-                yield ShipmentPayload.newBuilder().shipment(shipment).userErrors(List.of()).build();
+                yield ShipmentPayload.newBuilder()
+                        .shipment(shipment)
+                        .userErrors(List.of())
+                        .build();
             }
-            case Outcome.Rejected<Shipment> rejected -> ShipmentPayload.newBuilder().userErrors(rejected.violations()).build();
+            case Outcome.Rejected<Shipment> rejected ->
+                ShipmentPayload.newBuilder().userErrors(rejected.violations()).build();
         };
     }
 }

@@ -18,13 +18,18 @@ class ShipmentService {
 
     Mono<Page<Shipment>> page(ShipmentStatus status, String carrier, PageRequest request) {
         // carrier codes are upper case; people type "dhl"
-        String carrierCode = carrier == null || carrier.isBlank() ? null : carrier.trim().toUpperCase(Locale.ROOT);
-        return shipments.findPage(status, carrierCode, request).collectList()
+        String carrierCode =
+                carrier == null || carrier.isBlank() ? null : carrier.trim().toUpperCase(Locale.ROOT);
+        return shipments
+                .findPage(status, carrierCode, request)
+                .collectList()
                 .map(rows -> Page.fromRows(rows, request, ShipmentRepository::cursorOf));
     }
 
     Mono<Shipment> byTrackingNumber(String trackingNumber) {
-        return shipments.findByTrackingNumber(trackingNumber.trim())
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Shipment with tracking number", trackingNumber)));
+        return shipments
+                .findByTrackingNumber(trackingNumber.trim())
+                .switchIfEmpty(
+                        Mono.error(() -> DomainException.notFound("Shipment with tracking number", trackingNumber)));
     }
 }

@@ -25,10 +25,14 @@ class ShippingEvents {
     /** The events that a shipment's arrival in its current status causes. */
     List<OutboundEvent> announce(Shipment shipment) {
         return switch (shipment.status()) {
-            case DISPATCHED -> List.of(event("ShipmentDispatched", shipment, new ShipmentDispatched(shipment.orderId(),
-                    shipment.id(), shipment.carrierCode(), shipment.trackingNumber())));
-            case DELIVERED -> List.of(event("ShipmentDelivered", shipment,
-                    new ShipmentDelivered(shipment.orderId(), shipment.id())));
+            case DISPATCHED ->
+                List.of(event(
+                        "ShipmentDispatched",
+                        shipment,
+                        new ShipmentDispatched(
+                                shipment.orderId(), shipment.id(), shipment.carrierCode(), shipment.trackingNumber())));
+            case DELIVERED ->
+                List.of(event("ShipmentDelivered", shipment, new ShipmentDelivered(shipment.orderId(), shipment.id())));
             case PENDING, IN_TRANSIT, OUT_FOR_DELIVERY, CANCELLED -> List.of();
         };
     }

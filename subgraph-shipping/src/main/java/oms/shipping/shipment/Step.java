@@ -39,8 +39,8 @@ public sealed interface Step {
 
     /** Why this step does not apply to a shipment in {@code current}; the user error's message. */
     default String refusal(ShipmentStatus current) {
-        return "A " + current + " shipment cannot become " + status()
-                + " (only from " + String.join(" or ", appliesFrom().stream().map(Enum::name).toList()) + ")";
+        return "A " + current + " shipment cannot become " + status() + " (only from "
+                + String.join(" or ", appliesFrom().stream().map(Enum::name).toList()) + ")";
     }
 
     /**
@@ -50,7 +50,9 @@ public sealed interface Step {
     record Dispatch(String carrierCode, String trackingNumber) implements Step {
 
         public Dispatch {
-            carrierCode = carrierCode == null || carrierCode.isBlank() ? null : carrierCode.trim().toUpperCase(Locale.ROOT);
+            carrierCode = carrierCode == null || carrierCode.isBlank()
+                    ? null
+                    : carrierCode.trim().toUpperCase(Locale.ROOT);
             trackingNumber = trimmed(trackingNumber);
         }
 
@@ -75,7 +77,9 @@ public sealed interface Step {
             if (trackingNumber == null) {
                 problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "trackingNumber", "Required"));
             } else if (trackingNumber.length() > MAX_TRACKING_NUMBER || hasControlCharacters(trackingNumber)) {
-                problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "trackingNumber",
+                problems.add(Violation.of(
+                        ErrorCode.INVALID_ARGUMENT,
+                        "trackingNumber",
                         "Must be at most " + MAX_TRACKING_NUMBER + " printable characters"));
             }
             return problems;
@@ -94,13 +98,16 @@ public sealed interface Step {
         public List<Violation> violations() {
             List<Violation> problems = new ArrayList<>();
             if (status == null || !status.isEnRoute()) {
-                problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "status",
-                        "Must be IN_TRANSIT or OUT_FOR_DELIVERY; dispatchShipment and recordDelivery report the others"));
+                problems.add(
+                        Violation.of(
+                                ErrorCode.INVALID_ARGUMENT,
+                                "status",
+                                "Must be IN_TRANSIT or OUT_FOR_DELIVERY; dispatchShipment and recordDelivery report the others"));
             }
             checkLocation(location, problems);
             if (description == null || description.length() > MAX_DESCRIPTION) {
-                problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "description",
-                        "Must be 1 to " + MAX_DESCRIPTION + " characters"));
+                problems.add(Violation.of(
+                        ErrorCode.INVALID_ARGUMENT, "description", "Must be 1 to " + MAX_DESCRIPTION + " characters"));
             }
             return problems;
         }
@@ -141,7 +148,8 @@ public sealed interface Step {
 
     private static void checkLocation(String location, List<Violation> problems) {
         if (location != null && location.length() > MAX_LOCATION) {
-            problems.add(Violation.of(ErrorCode.INVALID_ARGUMENT, "location", "Must be at most " + MAX_LOCATION + " characters"));
+            problems.add(Violation.of(
+                    ErrorCode.INVALID_ARGUMENT, "location", "Must be at most " + MAX_LOCATION + " characters"));
         }
     }
 }

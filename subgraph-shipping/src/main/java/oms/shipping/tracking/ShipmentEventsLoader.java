@@ -22,7 +22,6 @@ class ShipmentEventsLoader implements ReactiveBatchLoader<UUID, List<ShipmentEve
     @Override
     public Mono<Map<UUID, List<ShipmentEvent>>> loadBatch(Set<UUID> shipmentIds) {
         // groupingBy keeps each list in the query's (oldest first) order
-        return events.findByShipmentIds(shipmentIds)
-                .collect(Collectors.groupingBy(ShipmentEvent::shipmentId));
+        return events.findByShipmentIds(shipmentIds).collect(Collectors.groupingBy(ShipmentEvent::shipmentId));
     }
 }

@@ -23,7 +23,8 @@ class CarrierTest {
 
     @Test
     void a_carrier_without_a_tracking_page_gives_no_link() {
-        assertThat(new Carrier("COURIER", "Local courier", null).trackingUrl("42")).isNull();
+        assertThat(new Carrier("COURIER", "Local courier", null).trackingUrl("42"))
+                .isNull();
     }
 
     @Test
@@ -35,6 +36,7 @@ class CarrierTest {
     @Test
     void a_template_may_use_the_number_in_its_path() {
         Carrier dpd = new Carrier("DPD", "DPD", "https://tracking.dpd.de/status/en_DE/parcel/{trackingNumber}");
-        assertThat(dpd.trackingUrl("01234567890123")).isEqualTo("https://tracking.dpd.de/status/en_DE/parcel/01234567890123");
+        assertThat(dpd.trackingUrl("01234567890123"))
+                .isEqualTo("https://tracking.dpd.de/status/en_DE/parcel/01234567890123");
     }
 }

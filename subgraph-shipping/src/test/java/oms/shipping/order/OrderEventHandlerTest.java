@@ -34,31 +34,41 @@ class OrderEventHandlerTest {
 
     @Test
     void an_order_confirmed_twice_in_one_batch_opens_one_shipment() {
-        assertThat(OrderEventHandler.read(List.of(confirmed(ORDER), confirmed(ORDER)), JSON).opened()).hasSize(1);
+        assertThat(OrderEventHandler.read(List.of(confirmed(ORDER), confirmed(ORDER)), JSON)
+                        .opened())
+                .hasSize(1);
     }
 
     @Test
     void a_cancelled_order_asks_for_its_shipment_to_be_cancelled() {
-        Changes changes = OrderEventHandler.read(List.of(confirmed(ORDER),
-                event("OrderCancelled", "{\"orderId\":\"" + ORDER + "\",\"previousStatus\":\"CONFIRMED\"}")), JSON);
+        Changes changes = OrderEventHandler.read(
+                List.of(
+                        confirmed(ORDER),
+                        event("OrderCancelled", "{\"orderId\":\"" + ORDER + "\",\"previousStatus\":\"CONFIRMED\"}")),
+                JSON);
         assertThat(changes.opened()).extracting(NewShipment::orderId).containsExactly(ORDER);
         assertThat(changes.cancelled()).containsExactly(ORDER);
     }
 
     @Test
     void events_that_are_not_shippings_business_change_nothing() {
-        Changes changes = OrderEventHandler.read(List.of(
-                event("OrderPlaced", "{\"orderId\":\"" + ORDER + "\",\"lines\":[]}"),
-                event("OrderShipped", "{\"orderId\":\"" + ORDER + "\"}")), JSON);
+        Changes changes = OrderEventHandler.read(
+                List.of(
+                        event("OrderPlaced", "{\"orderId\":\"" + ORDER + "\",\"lines\":[]}"),
+                        event("OrderShipped", "{\"orderId\":\"" + ORDER + "\"}")),
+                JSON);
         assertThat(changes.opened()).isEmpty();
         assertThat(changes.cancelled()).isEmpty();
     }
 
     @Test
     void a_confirmation_without_a_customer_is_malformed() {
-        assertThatThrownBy(() -> OrderEventHandler.read(List.of(event("OrderConfirmed", "{\"orderId\":\"" + ORDER + "\"}")), JSON))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
+        assertThatThrownBy(() -> OrderEventHandler.read(
+                        List.of(event("OrderConfirmed", "{\"orderId\":\"" + ORDER + "\"}")), JSON))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("customerId");
         assertThatThrownBy(() -> OrderEventHandler.read(List.of(event("OrderCancelled", "{\"orderId\":42}")), JSON))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderId");
     }
 }

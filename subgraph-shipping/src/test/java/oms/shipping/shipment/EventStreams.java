@@ -13,12 +13,21 @@ final class EventStreams extends TestStreams {
     }
 
     void confirm(UUID eventId, UUID order, UUID customer) {
-        send("orders", eventId, "OrderConfirmed", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"" + customer + "\"}");
+        send(
+                "orders",
+                eventId,
+                "OrderConfirmed",
+                order,
+                "{\"orderId\":\"" + order + "\",\"customerId\":\"" + customer + "\"}");
     }
 
     void cancel(UUID order) {
-        publish("orders", "OrderCancelled", order,
-                "{\"orderId\":\"" + order + "\",\"customerId\":\"" + UUID.randomUUID() + "\",\"previousStatus\":\"CONFIRMED\"}");
+        publish(
+                "orders",
+                "OrderCancelled",
+                order,
+                "{\"orderId\":\"" + order + "\",\"customerId\":\"" + UUID.randomUUID()
+                        + "\",\"previousStatus\":\"CONFIRMED\"}");
     }
 
     /** What shipping published about an order, oldest first. */

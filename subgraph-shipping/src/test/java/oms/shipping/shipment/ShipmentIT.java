@@ -29,19 +29,30 @@ class ShipmentIT extends SubgraphIT {
     DatabaseClient db;
 
     static DemoShipment demoShipment(String status) {
-        return DEMO.shipments().stream().filter(s -> s.status().equals(status)).findFirst().orElseThrow();
+        return DEMO.shipments().stream()
+                .filter(s -> s.status().equals(status))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void a_delivered_shipment_shows_its_carrier_journey_and_tracking_link() {
         DemoShipment demo = demoShipment("DELIVERED");
-        ShipmentProjectionRoot<?, ?> projection = new ShipmentProjectionRoot<>().trackingNumber().trackingUrl()
-                .createdAt().dispatchedAt().deliveredAt();
+        ShipmentProjectionRoot<?, ?> projection = new ShipmentProjectionRoot<>()
+                .trackingNumber()
+                .trackingUrl()
+                .createdAt()
+                .dispatchedAt()
+                .deliveredAt();
         projection.status();
         projection.order().id();
         projection.carrier().code().name();
         projection.events().occurredAt().location().description().status();
-        JsonNode shipment = execute(new ShipmentGraphQLQuery.Builder().id(demo.id().toString()).build(), projection)
+        JsonNode shipment = execute(
+                        new ShipmentGraphQLQuery.Builder()
+                                .id(demo.id().toString())
+                                .build(),
+                        projection)
                 .at("/data/shipment");
 
         assertThat(shipment.at("/status").asString()).isEqualTo("DELIVERED");
@@ -49,20 +60,26 @@ class ShipmentIT extends SubgraphIT {
         assertThat(shipment.at("/carrier/code").asString()).isEqualTo(demo.carrier());
         assertThat(shipment.at("/carrier/name").asString()).isNotBlank();
         assertThat(shipment.at("/trackingNumber").asString()).isEqualTo(demo.trackingNumber());
-        assertThat(shipment.at("/trackingUrl").asString()).startsWith("https://").endsWith(demo.trackingNumber());
+        assertThat(shipment.at("/trackingUrl").asString())
+                .startsWith("https://")
+                .endsWith(demo.trackingNumber());
         List<String> journey = new ArrayList<>();
         shipment.at("/events").forEach(e -> journey.add(e.at("/status").asString()));
         assertThat(journey).containsExactly("PENDING", "DISPATCHED", "IN_TRANSIT", "DELIVERED");
-        assertThat(shipment.at("/dispatchedAt").asString()).isEqualTo(shipment.at("/events/1/occurredAt").asString());
-        assertThat(shipment.at("/deliveredAt").asString()).isEqualTo(shipment.at("/events/3/occurredAt").asString());
+        assertThat(shipment.at("/dispatchedAt").asString())
+                .isEqualTo(shipment.at("/events/1/occurredAt").asString());
+        assertThat(shipment.at("/deliveredAt").asString())
+                .isEqualTo(shipment.at("/events/3/occurredAt").asString());
         assertThat(shipment.at("/events/3/location").asString()).isNotBlank();
     }
 
     @Test
     void a_pending_shipment_has_no_tracking_number_or_link_yet() {
-        JsonNode shipment = execute("query($id: ID!) { shipment(id: $id) { status trackingNumber trackingUrl "
-                + "dispatchedAt carrier { code } events { status } } }",
-                Map.of("id", demoShipment("PENDING").id().toString())).at("/data/shipment");
+        JsonNode shipment = execute(
+                        "query($id: ID!) { shipment(id: $id) { status trackingNumber trackingUrl "
+                                + "dispatchedAt carrier { code } events { status } } }",
+                        Map.of("id", demoShipment("PENDING").id().toString()))
+                .at("/data/shipment");
         assertThat(shipment.at("/status").asString()).isEqualTo("PENDING");
         assertThat(shipment.at("/trackingNumber").isNull()).isTrue();
         assertThat(shipment.at("/trackingUrl").isNull()).isTrue();
@@ -76,8 +93,12 @@ class ShipmentIT extends SubgraphIT {
         DemoShipment demo = demoShipment("IN_TRANSIT");
         ShipmentByTrackingNumberProjectionRoot<?, ?> projection = new ShipmentByTrackingNumberProjectionRoot<>().id();
         projection.status();
-        JsonNode found = execute(new ShipmentByTrackingNumberGraphQLQuery.Builder()
-                .trackingNumber(demo.trackingNumber()).build(), projection).at("/data/shipmentByTrackingNumber");
+        JsonNode found = execute(
+                        new ShipmentByTrackingNumberGraphQLQuery.Builder()
+                                .trackingNumber(demo.trackingNumber())
+                                .build(),
+                        projection)
+                .at("/data/shipmentByTrackingNumber");
         assertThat(found.at("/id").asString()).isEqualTo(demo.id().toString());
         assertThat(found.at("/status").asString()).isEqualTo("IN_TRANSIT");
 
@@ -98,7 +119,9 @@ class ShipmentIT extends SubgraphIT {
     @Test
     void the_router_resolves_shipments_by_key_in_one_batch() {
         DemoShipment demo = demoShipment("DELIVERED");
-        JsonNode result = entities("Shipment", "id status carrier { code }",
+        JsonNode result = entities(
+                "Shipment",
+                "id status carrier { code }",
                 Map.of("__typename", "Shipment", "id", demo.id().toString()),
                 Map.of("__typename", "Shipment", "id", "00000000-0000-0000-0000-000000000009"));
         assertThat(result.at("/data/_entities/0/status").asString()).isEqualTo("DELIVERED");
@@ -109,16 +132,25 @@ class ShipmentIT extends SubgraphIT {
     @Test
     void the_router_learns_which_orders_have_a_shipment() {
         DemoShipment shipped = demoShipment("IN_TRANSIT");
-        String unshipped = DEMO.orders().stream().filter(o -> o.status().equals("PENDING")).findFirst().orElseThrow()
-                .id().toString();
-        JsonNode result = entities("Order", "id shipment { id status trackingNumber order { id } }",
+        String unshipped = DEMO.orders().stream()
+                .filter(o -> o.status().equals("PENDING"))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .toString();
+        JsonNode result = entities(
+                "Order",
+                "id shipment { id status trackingNumber order { id } }",
                 Map.of("__typename", "Order", "id", shipped.orderId().toString()),
                 Map.of("__typename", "Order", "id", unshipped),
                 Map.of("__typename", "Order", "id", "00000000-0000-0000-0000-00000000000a"));
         assertThat(result.at("/errors").isMissingNode()).isTrue();
-        assertThat(result.at("/data/_entities/0/shipment/id").asString()).isEqualTo(shipped.id().toString());
-        assertThat(result.at("/data/_entities/0/shipment/trackingNumber").asString()).isEqualTo(shipped.trackingNumber());
-        assertThat(result.at("/data/_entities/0/shipment/order/id").asString()).isEqualTo(shipped.orderId().toString());
+        assertThat(result.at("/data/_entities/0/shipment/id").asString())
+                .isEqualTo(shipped.id().toString());
+        assertThat(result.at("/data/_entities/0/shipment/trackingNumber").asString())
+                .isEqualTo(shipped.trackingNumber());
+        assertThat(result.at("/data/_entities/0/shipment/order/id").asString())
+                .isEqualTo(shipped.orderId().toString());
         assertThat(result.at("/data/_entities/1/id").asString()).isEqualTo(unshipped);
         assertThat(result.at("/data/_entities/1/shipment").isNull()).isTrue();
         assertThat(result.at("/data/_entities/2/shipment").isNull()).isTrue();
@@ -127,8 +159,10 @@ class ShipmentIT extends SubgraphIT {
     @Test
     void every_confirmed_shipped_or_delivered_demo_order_has_a_seeded_shipment() {
         long orders = DEMO.orders().stream()
-                .filter(o -> List.of("CONFIRMED", "SHIPPED", "DELIVERED").contains(o.status())).count();
-        long events = DEMO.shipments().stream().mapToLong(s -> s.events().size()).sum();
+                .filter(o -> List.of("CONFIRMED", "SHIPPED", "DELIVERED").contains(o.status()))
+                .count();
+        long events =
+                DEMO.shipments().stream().mapToLong(s -> s.events().size()).sum();
         assertThat(DEMO.shipments()).hasSize((int) orders);
         assertThat(count("SELECT count(*) AS n FROM shipments")).isEqualTo(orders);
         assertThat(count("SELECT count(*) AS n FROM shipment_events")).isEqualTo(events);
@@ -138,11 +172,14 @@ class ShipmentIT extends SubgraphIT {
 
     @Test
     void every_carrier_offers_a_tracking_page() {
-        JsonNode carriers = execute("{ carriers { code name trackingUrlTemplate } }").at("/data/carriers");
+        JsonNode carriers =
+                execute("{ carriers { code name trackingUrlTemplate } }").at("/data/carriers");
         List<String> codes = new ArrayList<>();
         carriers.forEach(c -> {
             codes.add(c.at("/code").asString());
-            assertThat(c.at("/trackingUrlTemplate").asString()).startsWith("https://").contains("{trackingNumber}");
+            assertThat(c.at("/trackingUrlTemplate").asString())
+                    .startsWith("https://")
+                    .contains("{trackingNumber}");
         });
         assertThat(codes).containsExactlyInAnyOrder("DHL", "UPS", "DPD", "GLS", "FEDEX");
     }

@@ -38,12 +38,12 @@ class ShipmentLifecycleIT extends SubgraphIT {
             id status trackingNumber dispatchedAt deliveredAt carrier { code }
             events { status location description occurredAt }""";
     private static final String PAYLOAD = "{ shipment { " + SHIPMENT + " } userErrors { code field message } }";
-    private static final String DISPATCH = "mutation($input: DispatchShipmentInput!) { dispatchShipment(input: $input) "
-            + PAYLOAD + " }";
-    private static final String SCAN = "mutation($input: RecordShipmentEventInput!) { recordShipmentEvent(input: $input) "
-            + PAYLOAD + " }";
-    private static final String DELIVER = "mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) "
-            + PAYLOAD + " }";
+    private static final String DISPATCH =
+            "mutation($input: DispatchShipmentInput!) { dispatchShipment(input: $input) " + PAYLOAD + " }";
+    private static final String SCAN =
+            "mutation($input: RecordShipmentEventInput!) { recordShipmentEvent(input: $input) " + PAYLOAD + " }";
+    private static final String DELIVER =
+            "mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) " + PAYLOAD + " }";
 
     @Value("${oms.redis-url}")
     String redisUrl;
@@ -79,9 +79,14 @@ class ShipmentLifecycleIT extends SubgraphIT {
 
         String byId = "query($id: ID!) { shipment(id: $id) { id } }";
         Map<String, String> id = Map.of("id", shipment.at("/id").asString());
-        assertThat(as(TestTokens.customer(customer)).execute(byId, id).at("/data/shipment/id").asString())
-                .as("the order's customer follows the parcel").isEqualTo(shipment.at("/id").asString());
-        assertThat(code(as(TestTokens.customer(UUID.randomUUID())).execute(byId, id))).isEqualTo("NOT_FOUND");
+        assertThat(as(TestTokens.customer(customer))
+                        .execute(byId, id)
+                        .at("/data/shipment/id")
+                        .asString())
+                .as("the order's customer follows the parcel")
+                .isEqualTo(shipment.at("/id").asString());
+        assertThat(code(as(TestTokens.customer(UUID.randomUUID())).execute(byId, id)))
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -91,15 +96,22 @@ class ShipmentLifecycleIT extends SubgraphIT {
         confirm(event, order, UUID.randomUUID());
         confirm(event, order, UUID.randomUUID());
         confirm(UUID.randomUUID(), order, UUID.randomUUID());
-        streams.send("orders", UUID.randomUUID(), "OrderPlaced", UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
+        streams.send(
+                "orders",
+                UUID.randomUUID(),
+                "OrderPlaced",
+                UUID.randomUUID(),
+                "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
         UUID later = UUID.randomUUID();
         confirm(UUID.randomUUID(), later, UUID.randomUUID());
 
         // events of one stream are handled in order: once the later order has its shipment, all above were seen
         awaitShipment(later);
-        assertThat(count("SELECT count(*) AS n FROM shipments WHERE order_id = '" + order + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM shipments WHERE order_id = '" + order + "'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) AS n FROM shipment_events e JOIN shipments s ON s.id = e.shipment_id "
-                + "WHERE s.order_id = '" + order + "'")).isEqualTo(1);
+                        + "WHERE s.order_id = '" + order + "'"))
+                .isEqualTo(1);
         assertThat(shipmentOf(order).at("/events").size()).isEqualTo(1);
     }
 
@@ -111,7 +123,9 @@ class ShipmentLifecycleIT extends SubgraphIT {
         confirm(UUID.randomUUID(), fine, UUID.randomUUID());
 
         awaitShipment(fine);
-        assertThat(shipmentOf(broken).isNull()).as("no customer, no shipment: the event waits to be parked").isTrue();
+        assertThat(shipmentOf(broken).isNull())
+                .as("no customer, no shipment: the event waits to be parked")
+                .isTrue();
     }
 
     @Test
@@ -126,14 +140,16 @@ class ShipmentLifecycleIT extends SubgraphIT {
 
         streams.cancel(gone);
         streams.cancel(waiting);
-        await().atMost(PATIENCE).until(() -> shipmentOf(waiting).at("/status").asString().equals("CANCELLED"));
+        await().atMost(PATIENCE)
+                .until(() -> shipmentOf(waiting).at("/status").asString().equals("CANCELLED"));
 
         JsonNode cancelled = shipmentOf(waiting);
         assertThat(cancelled.at("/events/1/status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.at("/events/1/description").asString()).isEqualTo("Order cancelled before dispatch");
         assertThat(shipmentOf(gone).at("/status").asString()).isEqualTo("DISPATCHED");
         assertThat(code(dispatch(cancelled.at("/id").asString(), null, tracking())))
-                .as("a cancelled shipment cannot be dispatched").isEqualTo("INVALID_STATUS_TRANSITION");
+                .as("a cancelled shipment cannot be dispatched")
+                .isEqualTo("INVALID_STATUS_TRANSITION");
     }
 
     @Test
@@ -143,8 +159,18 @@ class ShipmentLifecycleIT extends SubgraphIT {
         String shipmentId = awaitShipment(order).at("/id").asString();
         String number = tracking();
 
-        JsonNode payload = as(TestTokens.staff("warehouse")).execute(DISPATCH, Map.of("input",
-                Map.of("shipmentId", shipmentId, "carrier", " ups ", "trackingNumber", " " + number + " ")))
+        JsonNode payload = as(TestTokens.staff("warehouse"))
+                .execute(
+                        DISPATCH,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "shipmentId",
+                                        shipmentId,
+                                        "carrier",
+                                        " ups ",
+                                        "trackingNumber",
+                                        " " + number + " ")))
                 .at("/data/dispatchShipment");
         assertThat(payload.at("/userErrors").size()).isZero();
         JsonNode shipment = payload.at("/shipment");
@@ -152,11 +178,13 @@ class ShipmentLifecycleIT extends SubgraphIT {
         assertThat(shipment.at("/carrier/code").asString()).isEqualTo("UPS");
         assertThat(shipment.at("/trackingNumber").asString()).isEqualTo(number);
         assertThat(shipment.at("/events/1/status").asString()).isEqualTo("DISPATCHED");
-        assertThat(shipment.at("/dispatchedAt").asString()).isEqualTo(shipment.at("/events/1/occurredAt").asString());
+        assertThat(shipment.at("/dispatchedAt").asString())
+                .isEqualTo(shipment.at("/events/1/occurredAt").asString());
 
         List<StreamMessage<String, String>> published = awaitPublished(order, 1);
         assertThat(published.getFirst().getBody().get("type")).isEqualTo("ShipmentDispatched");
-        JsonNode event = GraphQlClient.json().readTree(published.getFirst().getBody().get("payload"));
+        JsonNode event =
+                GraphQlClient.json().readTree(published.getFirst().getBody().get("payload"));
         assertThat(event.at("/orderId").asString()).isEqualTo(order.toString());
         assertThat(event.at("/shipmentId").asString()).isEqualTo(shipmentId);
         assertThat(event.at("/carrier").asString()).isEqualTo("UPS");
@@ -174,13 +202,18 @@ class ShipmentLifecycleIT extends SubgraphIT {
         for (String token : List.of(TestTokens.customer(customer), TestTokens.staff("sales"))) {
             JsonNode refused = as(token).execute(DISPATCH, input);
             assertThat(code(refused)).isEqualTo("FORBIDDEN");
-            assertThat(refused.at("/data").isNull()).as("the payload is non-null, so the error nulls the whole data").isTrue();
+            assertThat(refused.at("/data").isNull())
+                    .as("the payload is non-null, so the error nulls the whole data")
+                    .isTrue();
         }
         assertThat(code(anonymous().execute(DISPATCH, input))).isEqualTo("UNAUTHENTICATED");
         assertThat(shipmentOf(order).at("/status").asString()).isEqualTo("PENDING");
         assertThat(outboxRows(order)).isZero();
 
-        assertThat(as(TestTokens.admin()).execute(DISPATCH, input).at("/data/dispatchShipment/shipment/status").asString())
+        assertThat(as(TestTokens.admin())
+                        .execute(DISPATCH, input)
+                        .at("/data/dispatchShipment/shipment/status")
+                        .asString())
                 .isEqualTo("DISPATCHED");
     }
 
@@ -194,7 +227,8 @@ class ShipmentLifecycleIT extends SubgraphIT {
 
         JsonNode again = dispatch(shipmentId, "GLS", tracking());
         assertThat(code(again)).isEqualTo("INVALID_STATUS_TRANSITION");
-        assertThat(again.at("/userErrors/0/message").asString()).isEqualTo("A DISPATCHED shipment cannot become DISPATCHED (only from PENDING)");
+        assertThat(again.at("/userErrors/0/message").asString())
+                .isEqualTo("A DISPATCHED shipment cannot become DISPATCHED (only from PENDING)");
         assertThat(again.at("/shipment").isNull()).isTrue();
 
         JsonNode shipment = shipmentOf(order);
@@ -222,8 +256,10 @@ class ShipmentLifecycleIT extends SubgraphIT {
             }
         }
         assertThat(results).filteredOn(r -> r.at("/userErrors").isEmpty()).hasSize(1);
-        assertThat(results).filteredOn(r -> !r.at("/userErrors").isEmpty())
-                .hasSize(7).allSatisfy(r -> assertThat(code(r)).isEqualTo("INVALID_STATUS_TRANSITION"));
+        assertThat(results)
+                .filteredOn(r -> !r.at("/userErrors").isEmpty())
+                .hasSize(7)
+                .allSatisfy(r -> assertThat(code(r)).isEqualTo("INVALID_STATUS_TRANSITION"));
         assertThat(shipmentOf(order).at("/events").size()).isEqualTo(2);
         assertThat(outboxRows(order)).isEqualTo(1);
     }
@@ -233,29 +269,43 @@ class ShipmentLifecycleIT extends SubgraphIT {
         UUID order = UUID.randomUUID();
         confirm(UUID.randomUUID(), order, UUID.randomUUID());
         String shipmentId = awaitShipment(order).at("/id").asString();
-        assertThat(code(deliver(shipmentId, "Berlin"))).as("not before dispatch").isEqualTo("INVALID_STATUS_TRANSITION");
+        assertThat(code(deliver(shipmentId, "Berlin")))
+                .as("not before dispatch")
+                .isEqualTo("INVALID_STATUS_TRANSITION");
         dispatch(shipmentId, null, tracking());
 
-        assertThat(scan(shipmentId, "IN_TRANSIT", "Hub Leipzig", "Arrived at sorting hub").at("/shipment/status").asString())
+        assertThat(scan(shipmentId, "IN_TRANSIT", "Hub Leipzig", "Arrived at sorting hub")
+                        .at("/shipment/status")
+                        .asString())
                 .isEqualTo("IN_TRANSIT");
-        assertThat(scan(shipmentId, "IN_TRANSIT", "Hub Berlin", "Arrived at sorting hub").at("/userErrors").size())
-                .as("scanned again at the next hub").isZero();
-        assertThat(scan(shipmentId, "OUT_FOR_DELIVERY", "Berlin", "On the delivery vehicle").at("/shipment/status").asString())
+        assertThat(scan(shipmentId, "IN_TRANSIT", "Hub Berlin", "Arrived at sorting hub")
+                        .at("/userErrors")
+                        .size())
+                .as("scanned again at the next hub")
+                .isZero();
+        assertThat(scan(shipmentId, "OUT_FOR_DELIVERY", "Berlin", "On the delivery vehicle")
+                        .at("/shipment/status")
+                        .asString())
                 .isEqualTo("OUT_FOR_DELIVERY");
         JsonNode delivered = deliver(shipmentId, "Berlin, handed to neighbour").at("/shipment");
 
         assertThat(delivered.at("/status").asString()).isEqualTo("DELIVERED");
         List<String> journey = new ArrayList<>();
         delivered.at("/events").forEach(e -> journey.add(e.at("/status").asString()));
-        assertThat(journey).containsExactly("PENDING", "DISPATCHED", "IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
+        assertThat(journey)
+                .containsExactly("PENDING", "DISPATCHED", "IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
         assertThat(delivered.at("/events/5/location").asString()).isEqualTo("Berlin, handed to neighbour");
-        assertThat(delivered.at("/deliveredAt").asString()).isEqualTo(delivered.at("/events/5/occurredAt").asString());
+        assertThat(delivered.at("/deliveredAt").asString())
+                .isEqualTo(delivered.at("/events/5/occurredAt").asString());
         assertThat(code(scan(shipmentId, "IN_TRANSIT", null, "Lost and found"))).isEqualTo("INVALID_STATUS_TRANSITION");
         assertThat(code(deliver(shipmentId, null))).as("delivered once").isEqualTo("INVALID_STATUS_TRANSITION");
 
         List<StreamMessage<String, String>> published = awaitPublished(order, 2);
-        assertThat(published).extracting(m -> m.getBody().get("type")).containsExactly("ShipmentDispatched", "ShipmentDelivered");
-        JsonNode event = GraphQlClient.json().readTree(published.get(1).getBody().get("payload"));
+        assertThat(published)
+                .extracting(m -> m.getBody().get("type"))
+                .containsExactly("ShipmentDispatched", "ShipmentDelivered");
+        JsonNode event =
+                GraphQlClient.json().readTree(published.get(1).getBody().get("payload"));
         assertThat(event.at("/orderId").asString()).isEqualTo(order.toString());
         assertThat(event.at("/shipmentId").asString()).isEqualTo(shipmentId);
         assertThat(event.properties()).hasSize(2);
@@ -275,16 +325,24 @@ class ShipmentLifecycleIT extends SubgraphIT {
         dispatch(otherId, null, taken);
 
         assertThat(fields(dispatch(shipmentId, null, "  "))).containsExactly("INVALID_ARGUMENT input.trackingNumber");
-        assertThat(fields(dispatch(shipmentId, "POSTKUTSCHE", tracking()))).containsExactly("INVALID_ARGUMENT input.carrier");
+        assertThat(fields(dispatch(shipmentId, "POSTKUTSCHE", tracking())))
+                .containsExactly("INVALID_ARGUMENT input.carrier");
         assertThat(fields(dispatch(shipmentId, "POSTKUTSCHE", " ")))
                 .containsExactly("INVALID_ARGUMENT input.trackingNumber", "INVALID_ARGUMENT input.carrier");
-        assertThat(fields(dispatch(shipmentId, "UPS", taken))).containsExactly("DUPLICATE_TRACKING_NUMBER input.trackingNumber");
-        assertThat(fields(dispatch(UUID.randomUUID().toString(), null, tracking()))).containsExactly("NOT_FOUND input.shipmentId");
-        assertThat(fields(scan(shipmentId, "DELIVERED", null, "Delivered"))).containsExactly("INVALID_ARGUMENT input.status");
-        assertThat(fields(scan(shipmentId, "IN_TRANSIT", null, "Arrived at hub"))).containsExactly("INVALID_STATUS_TRANSITION input.shipmentId");
+        assertThat(fields(dispatch(shipmentId, "UPS", taken)))
+                .containsExactly("DUPLICATE_TRACKING_NUMBER input.trackingNumber");
+        assertThat(fields(dispatch(UUID.randomUUID().toString(), null, tracking())))
+                .containsExactly("NOT_FOUND input.shipmentId");
+        assertThat(fields(scan(shipmentId, "DELIVERED", null, "Delivered")))
+                .containsExactly("INVALID_ARGUMENT input.status");
+        assertThat(fields(scan(shipmentId, "IN_TRANSIT", null, "Arrived at hub")))
+                .containsExactly("INVALID_STATUS_TRANSITION input.shipmentId");
         assertThat(fields(deliver(shipmentId, null))).containsExactly("INVALID_STATUS_TRANSITION input.shipmentId");
-        assertThat(code(as(TestTokens.staff("warehouse")).execute(DISPATCH, Map.of("input",
-                Map.of("shipmentId", "not-an-id", "trackingNumber", tracking()))))).isEqualTo("INVALID_ARGUMENT");
+        assertThat(code(as(TestTokens.staff("warehouse"))
+                        .execute(
+                                DISPATCH,
+                                Map.of("input", Map.of("shipmentId", "not-an-id", "trackingNumber", tracking())))))
+                .isEqualTo("INVALID_ARGUMENT");
 
         JsonNode untouched = shipmentOf(order);
         assertThat(untouched.at("/status").asString()).isEqualTo("PENDING");
@@ -313,8 +371,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
 
     /** Waits until the relay has published every committed outbox row. */
     private void awaitRelayed() {
-        await().atMost(PATIENCE)
-                .until(() -> count("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL") == 0);
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL") == 0);
     }
 
     private long outboxRows(UUID order) {
@@ -341,7 +398,8 @@ class ShipmentLifecycleIT extends SubgraphIT {
     }
 
     private JsonNode scan(String shipmentId, String status, String location, String description) {
-        Map<String, Object> input = new HashMap<>(Map.of("shipmentId", shipmentId, "status", status, "description", description));
+        Map<String, Object> input =
+                new HashMap<>(Map.of("shipmentId", shipmentId, "status", status, "description", description));
         input.put("location", location);
         return warehouse(SCAN, input).at("/data/recordShipmentEvent");
     }
@@ -357,13 +415,16 @@ class ShipmentLifecycleIT extends SubgraphIT {
     }
 
     private static String tracking() {
-        return "JJD" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        return "JJD"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
     }
 
     /** The code of a payload's first user error, or of a response's first GraphQL error. */
     private static String code(JsonNode result) {
         JsonNode userError = result.at("/userErrors/0/code");
-        return userError.isMissingNode() ? result.at("/errors/0/extensions/code").asString() : userError.asString();
+        return userError.isMissingNode()
+                ? result.at("/errors/0/extensions/code").asString()
+                : userError.asString();
     }
 
     private static List<String> fields(JsonNode payload) {

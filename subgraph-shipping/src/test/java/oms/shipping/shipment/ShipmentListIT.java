@@ -51,8 +51,11 @@ class ShipmentListIT extends SubgraphIT {
     void pages_walk_every_shipment_once_newest_first() {
         List<JsonNode> nodes = walk(100, null, null);
         List<String> ids = nodes.stream().map(n -> n.at("/id").asString()).toList();
-        assertThat(ids).doesNotHaveDuplicates().hasSize(ShipmentIT.DEMO.shipments().size());
-        List<String> created = nodes.stream().map(n -> n.at("/createdAt").asString()).toList();
+        assertThat(ids)
+                .doesNotHaveDuplicates()
+                .hasSize(ShipmentIT.DEMO.shipments().size());
+        List<String> created =
+                nodes.stream().map(n -> n.at("/createdAt").asString()).toList();
         for (int i = 1; i < created.size(); i++) {
             assertThat(OffsetDateTime.parse(created.get(i)))
                     .isBeforeOrEqualTo(OffsetDateTime.parse(created.get(i - 1)));
@@ -61,23 +64,35 @@ class ShipmentListIT extends SubgraphIT {
 
     @Test
     void small_pages_see_the_same_shipments_as_large_ones() {
-        List<String> small = walk(7, "PENDING", null).stream().map(n -> n.at("/id").asString()).toList();
-        List<String> large = walk(100, "PENDING", null).stream().map(n -> n.at("/id").asString()).toList();
+        List<String> small = walk(7, "PENDING", null).stream()
+                .map(n -> n.at("/id").asString())
+                .toList();
+        List<String> large = walk(100, "PENDING", null).stream()
+                .map(n -> n.at("/id").asString())
+                .toList();
         assertThat(small).isNotEmpty().isEqualTo(large);
     }
 
     @Test
     void the_status_filter_lists_only_shipments_in_that_status() {
-        long delivered = ShipmentIT.DEMO.shipments().stream().filter(s -> s.status().equals("DELIVERED")).count();
+        long delivered = ShipmentIT.DEMO.shipments().stream()
+                .filter(s -> s.status().equals("DELIVERED"))
+                .count();
         List<JsonNode> nodes = walk(100, "DELIVERED", null);
-        assertThat(nodes).hasSize((int) delivered).allSatisfy(n -> assertThat(n.at("/status").asString()).isEqualTo("DELIVERED"));
+        assertThat(nodes)
+                .hasSize((int) delivered)
+                .allSatisfy(n -> assertThat(n.at("/status").asString()).isEqualTo("DELIVERED"));
     }
 
     @Test
     void the_carrier_filter_takes_a_carrier_code_in_any_case() {
-        long dhl = ShipmentIT.DEMO.shipments().stream().filter(s -> s.carrier().equals("DHL")).count();
+        long dhl = ShipmentIT.DEMO.shipments().stream()
+                .filter(s -> s.carrier().equals("DHL"))
+                .count();
         List<JsonNode> nodes = walk(100, null, "dhl");
-        assertThat(nodes).hasSize((int) dhl).allSatisfy(n -> assertThat(n.at("/carrier/code").asString()).isEqualTo("DHL"));
+        assertThat(nodes)
+                .hasSize((int) dhl)
+                .allSatisfy(n -> assertThat(n.at("/carrier/code").asString()).isEqualTo("DHL"));
     }
 
     @Test
@@ -85,8 +100,13 @@ class ShipmentListIT extends SubgraphIT {
         ShipmentsProjectionRoot<?, ?> projection = new ShipmentsProjectionRoot<>();
         projection.edges().node().id().trackingUrl();
         projection.pageInfo().hasNextPage().endCursor();
-        JsonNode page = execute(ShipmentsGraphQLQuery.newRequest().first(3).status(ShipmentStatus.IN_TRANSIT).build(),
-                projection).at("/data/shipments");
+        JsonNode page = execute(
+                        ShipmentsGraphQLQuery.newRequest()
+                                .first(3)
+                                .status(ShipmentStatus.IN_TRANSIT)
+                                .build(),
+                        projection)
+                .at("/data/shipments");
         assertThat(page.at("/edges").size()).isEqualTo(3);
         assertThat(page.at("/edges/0/node/trackingUrl").asString()).startsWith("https://");
         assertThat(page.at("/pageInfo/hasNextPage").asBoolean()).isTrue();
@@ -94,17 +114,26 @@ class ShipmentListIT extends SubgraphIT {
 
     @Test
     void page_size_and_cursor_are_checked() {
-        assertThat(execute("{ shipments(first: 101) { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ shipments(first: 101) { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
-        assertThat(execute("{ shipments(first: -1) { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ shipments(first: -1) { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
-        assertThat(execute("{ shipments(after: \"bm9wZQ\") { edges { cursor } } }").at("/errors/0/extensions/code").asString())
+        assertThat(execute("{ shipments(after: \"bm9wZQ\") { edges { cursor } } }")
+                        .at("/errors/0/extensions/code")
+                        .asString())
                 .isEqualTo("INVALID_CURSOR");
         // well-formed cursor envelope, but not a time and id
-        String forged = Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("c1\u001fyesterday\u001fsomeone".getBytes(StandardCharsets.UTF_8));
         assertThat(execute("query($a: String) { shipments(after: $a) { edges { cursor } } }", Map.of("a", forged))
-                .at("/errors/0/extensions/code").asString()).isEqualTo("INVALID_CURSOR");
+                        .at("/errors/0/extensions/code")
+                        .asString())
+                .isEqualTo("INVALID_CURSOR");
     }
 
     @Test

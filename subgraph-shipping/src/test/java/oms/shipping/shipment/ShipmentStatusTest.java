@@ -31,7 +31,8 @@ class ShipmentStatusTest {
 
     @Test
     void only_a_pending_shipment_can_be_cancelled() {
-        assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(s -> s.canTransitionTo(CANCELLED))
+        assertThat(EnumSet.allOf(ShipmentStatus.class))
+                .filteredOn(s -> s.canTransitionTo(CANCELLED))
                 .containsExactly(PENDING);
     }
 
@@ -58,7 +59,8 @@ class ShipmentStatusTest {
 
     @Test
     void delivered_and_cancelled_end_the_journey() {
-        assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(ShipmentStatus::isFinal)
+        assertThat(EnumSet.allOf(ShipmentStatus.class))
+                .filteredOn(ShipmentStatus::isFinal)
                 .containsExactlyInAnyOrder(DELIVERED, CANCELLED);
         assertThat(DELIVERED.next()).isEmpty();
         assertThat(CANCELLED.canTransitionTo(PENDING)).isFalse();
@@ -66,7 +68,8 @@ class ShipmentStatusTest {
 
     @Test
     void the_carrier_has_the_parcel_from_dispatch_on() {
-        assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(ShipmentStatus::isWithCarrier)
+        assertThat(EnumSet.allOf(ShipmentStatus.class))
+                .filteredOn(ShipmentStatus::isWithCarrier)
                 .containsExactly(DISPATCHED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED);
     }
 
@@ -79,7 +82,8 @@ class ShipmentStatusTest {
 
     @Test
     void only_the_statuses_between_dispatch_and_delivery_may_be_reported_again() {
-        assertThat(EnumSet.allOf(ShipmentStatus.class)).filteredOn(ShipmentStatus::isEnRoute)
+        assertThat(EnumSet.allOf(ShipmentStatus.class))
+                .filteredOn(ShipmentStatus::isEnRoute)
                 .containsExactly(IN_TRANSIT, OUT_FOR_DELIVERY);
     }
 }

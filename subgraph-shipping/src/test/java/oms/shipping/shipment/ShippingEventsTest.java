@@ -47,8 +47,9 @@ class ShippingEventsTest {
 
     @Test
     void tracking_progress_and_cancellation_are_not_announced() {
-        for (ShipmentStatus status : new ShipmentStatus[] {ShipmentStatus.PENDING, ShipmentStatus.IN_TRANSIT,
-                ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.CANCELLED}) {
+        for (ShipmentStatus status : new ShipmentStatus[] {
+            ShipmentStatus.PENDING, ShipmentStatus.IN_TRANSIT, ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.CANCELLED
+        }) {
             assertThat(EVENTS.announce(in(status))).as(status.name()).isEmpty();
         }
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class StepTest {
 
     private static List<String> problems(Step step) {
-        return step.violations().stream().map(v -> v.code() + " " + String.join(".", v.field())).toList();
+        return step.violations().stream()
+                .map(v -> v.code() + " " + String.join(".", v.field()))
+                .toList();
     }
 
     @Test
@@ -28,8 +30,10 @@ class StepTest {
     @Test
     void a_tracking_number_is_at_most_64_printable_characters() {
         assertThat(new Step.Dispatch(null, "1".repeat(64)).violations()).isEmpty();
-        assertThat(problems(new Step.Dispatch(null, "1".repeat(65)))).containsExactly("INVALID_ARGUMENT input.trackingNumber");
-        assertThat(problems(new Step.Dispatch(null, "12\n34"))).containsExactly("INVALID_ARGUMENT input.trackingNumber");
+        assertThat(problems(new Step.Dispatch(null, "1".repeat(65))))
+                .containsExactly("INVALID_ARGUMENT input.trackingNumber");
+        assertThat(problems(new Step.Dispatch(null, "12\n34")))
+                .containsExactly("INVALID_ARGUMENT input.trackingNumber");
     }
 
     @Test
@@ -37,20 +41,24 @@ class StepTest {
         Step.Dispatch dispatch = new Step.Dispatch(" ups ", " 1Z999AA10123456784 ");
         assertThat(dispatch.carrierCode()).isEqualTo("UPS");
         assertThat(dispatch.trackingNumber()).isEqualTo("1Z999AA10123456784");
-        assertThat(new Step.Dispatch("  ", "1").carrierCode()).as("blank keeps the current carrier").isNull();
+        assertThat(new Step.Dispatch("  ", "1").carrierCode())
+                .as("blank keeps the current carrier")
+                .isNull();
     }
 
     @Test
     void only_a_pending_shipment_is_dispatched() {
         Step dispatch = new Step.Dispatch(null, "1");
         assertThat(dispatch.appliesFrom()).containsExactly(PENDING);
-        assertThat(dispatch.refusal(DELIVERED)).isEqualTo("A DELIVERED shipment cannot become DISPATCHED (only from PENDING)");
+        assertThat(dispatch.refusal(DELIVERED))
+                .isEqualTo("A DELIVERED shipment cannot become DISPATCHED (only from PENDING)");
     }
 
     @Test
     void a_carrier_scan_is_in_transit_or_out_for_delivery() {
         for (ShipmentStatus status : ShipmentStatus.values()) {
-            boolean accepted = new Step.Scan(status, null, "Scanned").violations().isEmpty();
+            boolean accepted =
+                    new Step.Scan(status, null, "Scanned").violations().isEmpty();
             assertThat(accepted).as(status.name()).isEqualTo(status == IN_TRANSIT || status == OUT_FOR_DELIVERY);
         }
         assertThat(problems(new Step.Scan(null, null, "Scanned"))).containsExactly("INVALID_ARGUMENT input.status");
@@ -58,9 +66,12 @@ class StepTest {
 
     @Test
     void a_scan_says_what_happened_and_may_say_where() {
-        assertThat(problems(new Step.Scan(IN_TRANSIT, "Hub", " "))).containsExactly("INVALID_ARGUMENT input.description");
-        assertThat(problems(new Step.Scan(IN_TRANSIT, "x".repeat(201), "Scanned"))).containsExactly("INVALID_ARGUMENT input.location");
-        assertThat(problems(new Step.Scan(IN_TRANSIT, null, "x".repeat(501)))).containsExactly("INVALID_ARGUMENT input.description");
+        assertThat(problems(new Step.Scan(IN_TRANSIT, "Hub", " ")))
+                .containsExactly("INVALID_ARGUMENT input.description");
+        assertThat(problems(new Step.Scan(IN_TRANSIT, "x".repeat(201), "Scanned")))
+                .containsExactly("INVALID_ARGUMENT input.location");
+        assertThat(problems(new Step.Scan(IN_TRANSIT, null, "x".repeat(501))))
+                .containsExactly("INVALID_ARGUMENT input.description");
         Step.Scan scan = new Step.Scan(IN_TRANSIT, "  ", " Arrived at hub ");
         assertThat(scan.location()).isNull();
         assertThat(scan.description()).isEqualTo("Arrived at hub");
@@ -68,7 +79,8 @@ class StepTest {
 
     @Test
     void a_parcel_may_be_scanned_again_at_the_next_hub_or_delivery_attempt() {
-        assertThat(new Step.Scan(IN_TRANSIT, null, "Hub").appliesFrom()).containsExactlyInAnyOrder(DISPATCHED, IN_TRANSIT);
+        assertThat(new Step.Scan(IN_TRANSIT, null, "Hub").appliesFrom())
+                .containsExactlyInAnyOrder(DISPATCHED, IN_TRANSIT);
         assertThat(new Step.Scan(OUT_FOR_DELIVERY, null, "Van").appliesFrom())
                 .containsExactlyInAnyOrder(IN_TRANSIT, OUT_FOR_DELIVERY);
     }
@@ -79,7 +91,8 @@ class StepTest {
         assertThat(delivery.appliesFrom()).containsExactlyInAnyOrder(DISPATCHED, IN_TRANSIT, OUT_FOR_DELIVERY);
         assertThat(delivery.location()).isEqualTo("Berlin");
         assertThat(delivery.violations()).isEmpty();
-        assertThat(new Step.Delivery("x".repeat(201)).violations()).extracting(Violation::code)
+        assertThat(new Step.Delivery("x".repeat(201)).violations())
+                .extracting(Violation::code)
                 .containsExactly(ErrorCode.INVALID_ARGUMENT);
     }
 }
