@@ -83,6 +83,14 @@ class MetricsIT extends SubgraphIT {
                         "graphql_request_seconds_count",
                         s -> s.label("graphql_operation").equals("createOrder")))
                 .isGreaterThanOrEqualTo(1);
+        // data fetchers are timed at the operation's own fields (oms.graphql.field-observations=root):
+        // createOrder is, the nested CreateOrderPayload.order beneath it is not
+        assertThat(scrape.all("graphql_datafetcher_seconds_count").stream()
+                        .map(s -> s.label("graphql_field_name"))
+                        .distinct()
+                        .toList())
+                .contains("createOrder")
+                .doesNotContain("order", "lines");
         assertThat(scrape.all("oms_events_lag").stream()
                         .map(s -> s.label("stream"))
                         .toList())
