@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
@@ -82,11 +83,14 @@ public final class OrdersBenchmark {
                     BATCHES, BATCH_SIZE);
             Instant runStart = Instant.now();
             long[] statementsBefore = statements();
+            ProcessCpu cpu = new ProcessCpu(stack, Map.of());
+            Map<String, Long> cpuBefore = cpu.snapshot();
             List<Sent> measured = new ArrayList<>();
             for (int b = 0; b < BATCHES; b++) {
                 measured.add(send(plan, router, watch));
             }
             watch.awaitAll(SETTLE_TIMEOUT);
+            Map<String, Long> runCpu = ProcessCpu.difference(cpu.snapshot(), cpuBefore);
             long[] statementsAfter = statements();
             String outcomes = outcomes(runStart);
             System.out.printf("Placing %d batches straight to the orders subgraph (no router) ...%n", DIRECT_BATCHES);
@@ -96,7 +100,9 @@ public final class OrdersBenchmark {
             }
             watch.awaitAll(SETTLE_TIMEOUT);
             System.out.println("Writing the same rows straight into PostgreSQL ...");
+            Map<String, Long> rawBefore = cpu.snapshot();
             List<Duration> raw = RawInsertBaseline.run(stack.postgres(), plan, BATCHES);
+            Map<String, Long> rawCpu = ProcessCpu.difference(cpu.snapshot(), rawBefore);
 
             new OrdersReport(BATCH_SIZE, measured, straight, raw).print(outcomes);
             System.out.printf(
@@ -115,7 +121,34 @@ public final class OrdersBenchmark {
                     "SQL statements per %,d-order batch over the measured run, everything included "
                             + "(placing, consuming, relaying, the settle polling): %s%n",
                     BATCH_SIZE, perBatch);
+            printCpu(runCpu, rawCpu, BATCHES * BATCH_SIZE);
         }
+    }
+
+    /**
+     * CPU milliseconds per order machine-wide over the measured run (placing through the router and the
+     * whole saga until every order settled; the benchmark's own JVM left out), by process, against the raw
+     * insert's PostgreSQL CPU per order, and the rate the machine's cores would allow at that cost.
+     */
+    private static void printCpu(Map<String, Long> run, Map<String, Long> raw, int orders) {
+        double all = (double) run.getOrDefault("all", 0L) / orders;
+        StringBuilder parts = new StringBuilder();
+        run.entrySet().stream()
+                .filter(e -> !e.getKey().equals("all") && e.getValue() * 100 >= run.getOrDefault("all", 0L))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> parts.append(parts.isEmpty() ? "" : ", ")
+                        .append(e.getKey())
+                        .append(String.format(" %.2f", (double) e.getValue() / orders)));
+        double rawPerOrder = (double) raw.getOrDefault("postgres", 0L) / orders;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                "CPU per order over the measured run (placing and the whole saga, every process of the stack, the "
+                        + "benchmark's own JVM left out): %.2f ms (%s; processes under 1 %% left out)%n",
+                all, parts);
+        System.out.printf(
+                "  at that cost %d cores place at most %,.0f orders/s (2,000/s needs <= %.2f ms per order); the raw "
+                        + "insert: %.3f ms of PostgreSQL CPU per order, ratio %.1f×%n",
+                cores, cores * 1000 / all, cores * 1000 / 2000.0, rawPerOrder, rawPerOrder > 0 ? all / rawPerOrder : 0);
     }
 
     private long[] statements() {
