@@ -19,10 +19,11 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
  * fetcher of its own ({@code Order.lines}, {@code CreateOrderResult.order}, each field of every
  * subscription event), which is what Spring for GraphQL does by default.
  *
- * <p>With {@code all}, a 1,000-order {@code createOrders} answer starts over 2,000 observations (a
- * timer sample, and a span with tracing on) and a status change delivered to 10,000 subscribers
- * 50,000, for no question a dashboard or a trace answers better than the root field and the DataLoader
- * batch beneath it.
+ * <p>With {@code all}, a 1,000-order {@code createOrders} answer starts a thousand more observations
+ * (a timer sample each, and a span with tracing on: one per result's {@code order}), and every status
+ * event delivered to a subscriber five (its cursor, number, statuses and order). {@code root} keeps a
+ * batch's trace to the spans an operator reads (the mutation, its DataLoader batches, its SQL); the
+ * benchmarks show no difference in speed above their run-to-run spread (README, Benchmarks).
  */
 public class FieldObservations extends GraphQlObservationInstrumentation {
 
