@@ -2,6 +2,7 @@ package oms.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -70,35 +71,35 @@ class SupergraphIT {
     }
 
     @Test
-    void a_page_of_orders_resolves_every_customer_product_and_shipment() throws InterruptedException {
+    void a_page_of_orders_resolves_every_customer_product_and_shipment() {
         // other system tests place orders meanwhile: one confirmed a moment ago may not have its
         // shipment yet (the saga creates it after the confirmation), so the page is asked again until
         // every order agrees with its status, for at most 15 s
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (true) {
-            JsonNode result = router.execute(ORDERS_PAGE, Map.of("first", 100));
-            assertThat(result.has("errors")).as(result.toString()).isFalse();
-            JsonNode edges = result.at("/data/orders/edges");
-            assertThat(edges.size()).isEqualTo(100);
-            JsonNode disagreeing = null;
-            for (JsonNode edge : edges) {
-                JsonNode order = edge.at("/node");
-                assertThat(order.at("/customer/email").asString()).contains("@");
-                order.at("/lines")
-                        .forEach(line ->
-                                assertThat(line.at("/product/sku").asString()).isNotBlank());
-                String status = order.at("/status").asString();
-                boolean shipped = status.equals("SHIPPED") || status.equals("DELIVERED") || status.equals("CONFIRMED");
-                if (order.at("/shipment").isNull() == shipped) {
-                    disagreeing = order;
-                }
+        Eventually.await(
+                "every order of the page to have a shipment exactly when it is CONFIRMED, SHIPPED or DELIVERED",
+                Duration.ofSeconds(15),
+                () -> firstDisagreeing(router.execute(ORDERS_PAGE, Map.of("first", 100))) == null);
+    }
+
+    /** The page's first order whose shipment does not match its status; every order has its customer and products. */
+    private static JsonNode firstDisagreeing(JsonNode result) {
+        assertThat(result.has("errors")).as(result.toString()).isFalse();
+        JsonNode edges = result.at("/data/orders/edges");
+        assertThat(edges.size()).isEqualTo(100);
+        JsonNode disagreeing = null;
+        for (JsonNode edge : edges) {
+            JsonNode order = edge.at("/node");
+            assertThat(order.at("/customer/email").asString()).contains("@");
+            order.at("/lines")
+                    .forEach(line ->
+                            assertThat(line.at("/product/sku").asString()).isNotBlank());
+            String status = order.at("/status").asString();
+            boolean shipped = status.equals("SHIPPED") || status.equals("DELIVERED") || status.equals("CONFIRMED");
+            if (disagreeing == null && order.at("/shipment").isNull() == shipped) {
+                disagreeing = order;
             }
-            if (disagreeing == null || System.nanoTime() > deadline) {
-                assertThat(disagreeing).as(String.valueOf(disagreeing)).isNull();
-                return;
-            }
-            Thread.sleep(500);
         }
+        return disagreeing;
     }
 
     @Test

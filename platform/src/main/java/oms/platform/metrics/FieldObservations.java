@@ -56,10 +56,6 @@ public class FieldObservations extends GraphQlObservationInstrumentation {
         this.scope = scope;
     }
 
-    public Scope scope() {
-        return scope;
-    }
-
     @Override
     public DataFetcher<?> instrumentDataFetcher(
             DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {

@@ -131,10 +131,11 @@ public final class OrdersBenchmark {
      * insert's PostgreSQL CPU per order, and the rate the machine's cores would allow at that cost.
      */
     private static void printCpu(Map<String, Long> run, Map<String, Long> raw, int orders) {
-        double all = (double) run.getOrDefault("all", 0L) / orders;
+        long total = run.getOrDefault("all", 0L);
+        double all = (double) total / orders;
         StringBuilder parts = new StringBuilder();
         run.entrySet().stream()
-                .filter(e -> !e.getKey().equals("all") && e.getValue() * 100 >= run.getOrDefault("all", 0L))
+                .filter(e -> !e.getKey().equals("all") && e.getValue() * 100 >= total)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> parts.append(parts.isEmpty() ? "" : ", ")
                         .append(e.getKey())
