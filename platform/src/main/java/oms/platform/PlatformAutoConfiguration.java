@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import oms.platform.error.ErrorSanitizer;
 import oms.platform.error.GraphQlErrorResolver;
 import oms.platform.graphql.DecimalScalar;
+import oms.platform.graphql.DocumentCache;
 import oms.platform.graphql.InputLimits;
 import oms.platform.security.CallerInterceptor;
 import oms.platform.security.CustomerLinks;
@@ -75,6 +76,14 @@ public class PlatformAutoConfiguration {
     @Bean
     DecimalScalar decimalScalar() {
         return new DecimalScalar();
+    }
+
+    /** Each distinct document is parsed and validated once, in a cache bounded by the documents' length. */
+    @Bean
+    DocumentCache documentCache(
+            @Value("${oms.graphql.document-cache-characters:" + DocumentCache.DEFAULT_MAX_CHARACTERS + "}")
+                    long maxCharacters) {
+        return new DocumentCache(maxCharacters);
     }
 
     /** Every argument and input field is bounded before any data fetcher runs. */
