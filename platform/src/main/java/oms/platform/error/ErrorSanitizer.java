@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Last line of defence for error hygiene: every error leaving the service carries a stable
- * {@code extensions.code}. Errors raised outside our resolver (framework code, entity fetch plumbing)
+ * {@code extensions.code}, and is classified by that code ({@link CodeClassification}). Errors raised outside our resolver (framework code, entity fetch plumbing)
  * are reduced to {@code INTERNAL} so no exception text reaches a client; request errors that
  * graphql-java raises itself (syntax, validation) keep their message and get the conventional code.
  */
@@ -28,7 +28,7 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.isEmpty() || errors.stream().allMatch(ErrorSanitizer::hasCode)) {
+            if (errors.isEmpty() || errors.stream().allMatch(ErrorSanitizer::classified)) {
                 return response;
             }
             return response.transform(builder ->
@@ -38,6 +38,13 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
 
     private static boolean hasCode(GraphQLError error) {
         return error.getExtensions() != null && error.getExtensions().get("code") instanceof String;
+    }
+
+    /** Has a code and is classified by it: nothing to change. */
+    private static boolean classified(GraphQLError error) {
+        return hasCode(error)
+                && error.getErrorType() instanceof CodeClassification type
+                && type.name().equals(error.getExtensions().get("code"));
     }
 
     private static final int MAX_MESSAGE = 300;
@@ -58,8 +65,19 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
     }
 
     static GraphQLError sanitize(GraphQLError error) {
-        if (hasCode(error)) {
+        if (classified(error)) {
             return error;
+        }
+        if (hasCode(error)) {
+            // a code set without its classification (a scalar's coercion error, graphql-java's default type)
+            return GraphqlErrorBuilder.newError()
+                    .message(error.getMessage())
+                    .locations(error.getLocations())
+                    .path(error.getPath())
+                    .errorType(new CodeClassification(
+                            (String) error.getExtensions().get("code")))
+                    .extensions(error.getExtensions())
+                    .build();
         }
         ErrorClassification type = error.getErrorType();
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -85,7 +103,7 @@ public class ErrorSanitizer implements WebGraphQlInterceptor {
                 .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
-                .errorType(type)
+                .errorType(new CodeClassification((String) extensions.get("code")))
                 .extensions(extensions)
                 .build();
     }

@@ -1,6 +1,5 @@
 package oms.platform.error;
 
-import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -45,7 +44,7 @@ public class GraphQlErrorResolver
         if (cause instanceof DomainException domain) {
             return Mono.just(List.of(GraphqlErrorBuilder.newError()
                     .message(domain.getMessage())
-                    .errorType(Classification.of(domain.code()))
+                    .errorType(CodeClassification.of(domain.code()))
                     .extensions(extensions(domain.code(), domain.field()))
                     .build()));
         }
@@ -53,7 +52,7 @@ public class GraphQlErrorResolver
             log.warn("A subscription ended because a dependency is unavailable: {}", cause.toString());
             return Mono.just(List.of(GraphqlErrorBuilder.newError()
                     .message(UNAVAILABLE)
-                    .errorType(Classification.of(ErrorCode.SERVICE_UNAVAILABLE))
+                    .errorType(CodeClassification.of(ErrorCode.SERVICE_UNAVAILABLE))
                     .extensions(extensions(ErrorCode.SERVICE_UNAVAILABLE, List.of()))
                     .build()));
         }
@@ -61,7 +60,7 @@ public class GraphQlErrorResolver
         log.error("Unhandled error in a subscription (incident {})", incident, cause);
         return Mono.just(List.of(GraphqlErrorBuilder.newError()
                 .message("Internal error (incident " + incident + ")")
-                .errorType(Classification.of(ErrorCode.INTERNAL))
+                .errorType(CodeClassification.of(ErrorCode.INTERNAL))
                 .extensions(extensions(ErrorCode.INTERNAL, List.of()))
                 .build()));
     }
@@ -100,7 +99,7 @@ public class GraphQlErrorResolver
     static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, List<String> field) {
         return GraphqlErrorBuilder.newError(env)
                 .message(message)
-                .errorType(Classification.of(code))
+                .errorType(CodeClassification.of(code))
                 .extensions(extensions(code, field))
                 .build();
     }
@@ -122,16 +121,5 @@ public class GraphQlErrorResolver
             current = current.getCause();
         }
         return current;
-    }
-
-    private record Classification(String name) implements ErrorClassification {
-        static Classification of(ErrorCode code) {
-            return new Classification(code.name());
-        }
-
-        @Override
-        public String toSpecification(GraphQLError error) {
-            return name;
-        }
     }
 }

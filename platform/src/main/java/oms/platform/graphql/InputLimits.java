@@ -19,6 +19,7 @@ import graphql.schema.GraphQLType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import oms.platform.error.CodeClassification;
 import oms.platform.error.ErrorCode;
 
 /**
@@ -145,6 +146,7 @@ public final class InputLimits implements FieldValidation {
     private static GraphQLError error(ErrorCode code, List<String> path, String message) {
         return GraphqlErrorBuilder.newError()
                 .message(String.join(".", path) + ": " + message)
+                .errorType(CodeClassification.of(code))
                 .extensions(Map.of("code", code.name(), "field", path))
                 .build();
     }

@@ -4,6 +4,7 @@ import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import oms.platform.error.CodeClassification;
 import oms.platform.error.ErrorCode;
 import oms.signature.RouterSignature;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public class RouterSignatureCheck implements WebGraphQlInterceptor {
             ExecutionResult refused = ExecutionResult.newExecutionResult()
                     .addError(GraphqlErrorBuilder.newError()
                             .message(MESSAGE)
+                            .errorType(CodeClassification.of(ErrorCode.UNAUTHENTICATED))
                             .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name()))
                             .build())
                     .build();

@@ -126,6 +126,11 @@ class HostileInputIT extends SubgraphIT {
                 create(items, nul, null),
                 create(items, address(), "k".repeat(10_000)))) {
             codes.add(code(response) + " " + response.at("/errors/0/extensions/field"));
+            // classified by its code, not as graphql-java's default (which reached clients as errorType UNAVAILABLE)
+            assertThat(response.at("/errors/0/extensions/classification").asString())
+                    .isEqualTo(code(response));
+            assertThat(response.at("/errors/0/extensions/errorType").isMissingNode())
+                    .isTrue();
         }
         assertThat(codes)
                 .containsExactly(
