@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +46,12 @@ public class TokenSecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // stateless: the token is the only credential. Spring Security's defaults would look the
+                // security context and the saved request up in a WebSession, and WebFlux's in-memory
+                // session store creates each one on a boundedElastic thread and hands it back on a
+                // parallel one: two thread hops and a random UUID for every request, for nothing
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphql", "/subscriptions", "/livez", "/readyz")
                         .permitAll()
@@ -60,6 +69,16 @@ public class TokenSecurityConfiguration {
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(TokenSecurityConfiguration::authentication)))
                 .build();
+    }
+
+    /**
+     * Spring Security's observations are switched off (management.observations.enable.spring.security:
+     * false), yet without this bean it still wraps every filter of the chain, the authentication and the
+     * authorization in an observation decorator that asks that switch on every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
