@@ -65,6 +65,41 @@ final class ProcessCpu {
         return ms;
     }
 
+    /**
+     * Milliseconds of CPU so far that the JIT compilers of each managed JVM used (their threads, named
+     * "C1 CompilerThread…" and "C2 CompilerThread…"), by process name, plus "all". A JVM compiles its hot
+     * code for minutes after it starts; what this takes during a measured run is start-up cost that a
+     * long-running service no longer pays.
+     */
+    Map<String, Long> compilerSnapshot() {
+        Map<String, Long> ms = new TreeMap<>();
+        Map<String, ManagedProcess> managed = new LinkedHashMap<>(stack.processes());
+        managed.putAll(extra);
+        managed.forEach((name, process) -> ms.put(name, compilerTicks(process.pid()) * 1000 / TICKS_PER_SECOND));
+        ms.put("all", ms.values().stream().mapToLong(Long::longValue).sum());
+        return ms;
+    }
+
+    private static long compilerTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            return threads.mapToLong(thread -> {
+                        try {
+                            String name = Files.readString(thread.resolve("comm"));
+                            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                                return 0;
+                            }
+                            return ticks(Files.readString(thread.resolve("stat")), false);
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // the thread ended meanwhile
+                        }
+                    })
+                    .sum();
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone meanwhile, or not Linux
+        }
+    }
+
     static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
         Map<String, Long> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
@@ -73,13 +108,17 @@ final class ProcessCpu {
 
     private static long ticks(long pid, boolean withChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14-17 of stat(5): utime stime cutime cstime; f[0] is field 3
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), withChildren);
         } catch (IOException | RuntimeException e) {
             return 0; // gone meanwhile, or not Linux
         }
+    }
+
+    /** The CPU ticks of a process's or a thread's stat line (proc(5)). */
+    private static long ticks(String stat, boolean withChildren) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14-17 of stat(5): utime stime cutime cstime; f[0] is field 3
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
     }
 }
