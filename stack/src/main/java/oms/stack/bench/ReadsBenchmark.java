@@ -67,7 +67,8 @@ public final class ReadsBenchmark {
 
     private record Target(String name, URI url, boolean signed) {}
 
-    private record Round(LoadRun.Result load, Map<String, Long> cpu) {}
+    /** A measured round: the load, the CPU milliseconds by process, and of them the JIT compilers'. */
+    private record Round(LoadRun.Result load, Map<String, Long> cpu, long jitMs) {}
 
     public static void run(Path project) throws IOException {
         System.out.println("Starting a throw-away stack (tracing off), our router and Apollo Gateway ...");
@@ -134,6 +135,7 @@ public final class ReadsBenchmark {
                 for (int i = 0; i < targets.size(); i++) {
                     Target t = targets.get((i + r) % targets.size());
                     Map<String, Long> before = cpu.snapshot();
+                    Map<String, Long> jitBefore = cpu.compilerSnapshot();
                     LoadRun.Result load = LoadRun.run(
                             "round " + (r + 1) + " " + t.name(),
                             t.url(),
@@ -141,7 +143,12 @@ public final class ReadsBenchmark {
                             tokens.get(),
                             CLIENTS,
                             ROUND);
-                    rounds.get(t.name()).add(new Round(load, ProcessCpu.difference(cpu.snapshot(), before)));
+                    rounds.get(t.name())
+                            .add(new Round(
+                                    load,
+                                    ProcessCpu.difference(cpu.snapshot(), before),
+                                    ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore)
+                                            .getOrDefault("all", 0L)));
                     System.out.println(load);
                 }
             }
@@ -171,6 +178,10 @@ public final class ReadsBenchmark {
                     by.append(String.format(" %s %.1f", process, each));
                 }
             });
+            // JIT compilation still under way in a measured round is start-up cost, not the request path's
+            by.append(String.format(
+                    "; of it JIT compilation %.1f",
+                    (double) list.stream().mapToLong(Round::jitMs).sum() / requests));
             perSecond.put(name, median);
             System.out.printf(
                     "%-20s %8.1f %7.0f%% %8.1f %8.1f %10.1f  %s%s%n",
