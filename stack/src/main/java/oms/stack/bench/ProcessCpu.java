@@ -80,7 +80,7 @@ final class ProcessCpu {
         return ms;
     }
 
-    private static long compilerTicks(long pid) {
+    static long compilerTicks(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         try (var threads = Files.list(tasks)) {
             return threads.mapToLong(thread -> {
