@@ -32,9 +32,7 @@ final class ProcessCpu {
     Map<String, Long> snapshot() {
         Map<String, Long> ms = new TreeMap<>();
         Map<Long, String> owner = new LinkedHashMap<>();
-        Map<String, ManagedProcess> managed = new LinkedHashMap<>(stack.processes());
-        managed.putAll(extra);
-        managed.forEach((name, process) -> {
+        managed().forEach((name, process) -> {
             owner.put(process.pid(), name);
             ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(d -> owner.put(d.pid(), name)));
         });
@@ -73,9 +71,7 @@ final class ProcessCpu {
      */
     Map<String, Long> compilerSnapshot() {
         Map<String, Long> ms = new TreeMap<>();
-        Map<String, ManagedProcess> managed = new LinkedHashMap<>(stack.processes());
-        managed.putAll(extra);
-        managed.forEach((name, process) -> ms.put(name, compilerTicks(process.pid()) * 1000 / TICKS_PER_SECOND));
+        managed().forEach((name, process) -> ms.put(name, compilerTicks(process.pid()) * 1000 / TICKS_PER_SECOND));
         ms.put("all", ms.values().stream().mapToLong(Long::longValue).sum());
         return ms;
     }
@@ -98,6 +94,13 @@ final class ProcessCpu {
         } catch (IOException | RuntimeException e) {
             return 0; // gone meanwhile, or not Linux
         }
+    }
+
+    /** The stack's processes and the benchmark's peers, by name. */
+    private Map<String, ManagedProcess> managed() {
+        Map<String, ManagedProcess> managed = new LinkedHashMap<>(stack.processes());
+        managed.putAll(extra);
+        return managed;
     }
 
     static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
