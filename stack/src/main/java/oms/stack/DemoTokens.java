@@ -31,6 +31,11 @@ public final class DemoTokens {
         if (cached != null && Instant.now().isBefore(cached.reuseUntil())) {
             return cached.token();
         }
+        return freshAccessToken(username);
+    }
+
+    /** A newly issued access token of a demo user (its whole lifetime ahead), which later calls reuse. */
+    public String freshAccessToken(String username) {
         DemoRealm.DemoUser user = realm.user(username);
         TokenClient.Token token = client.passwordGrant(realm.name(), user.client(), user.username(), user.password());
         cache.put(

@@ -579,6 +579,11 @@ public final class OmsStack implements AutoCloseable {
         return tokens.accessToken(username);
     }
 
+    /** A newly issued access token of a demo user, for what must outlive a reused one (e.g. subscriptions). */
+    public String freshToken(String username) {
+        return tokens.freshAccessToken(username);
+    }
+
     /** An access token of the test-only realm {@code other}: valid there, but from an issuer nobody trusts. */
     public String tokenFromOtherRealm() {
         if (otherRealmTokens == null) {

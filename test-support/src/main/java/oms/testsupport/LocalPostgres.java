@@ -82,6 +82,11 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 // commit times of rows (pg_xact_commit_timestamp): what the subscription benchmark measures from
                 .setServerConfig("track_commit_timestamp", "on");
+        if ("on".equals(System.getenv("OMS_POSTGRES_STATEMENT_STATS"))) {
+            // what each statement costs the server, for benchmarks to print (a little overhead on every statement)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
         return port > 0 ? builder.setPort(port) : builder;
     }
 

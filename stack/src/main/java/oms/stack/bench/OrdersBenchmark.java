@@ -104,6 +104,8 @@ public final class OrdersBenchmark {
             System.out.printf(
                     "Placing %d batches of %d orders (3 lines each) through the router, back to back ...%n",
                     BATCHES, BATCH_SIZE);
+            StatementStats statementStats = new StatementStats(stack.postgres());
+            statementStats.reset();
             Instant runStart = Instant.now();
             long[] statementsBefore = statements();
             Map<String, Long> cpuBefore = cpu.snapshot();
@@ -116,6 +118,7 @@ public final class OrdersBenchmark {
             Map<String, Long> runCpu = ProcessCpu.difference(cpu.snapshot(), cpuBefore);
             Map<String, Long> runJit = ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore);
             long[] statementsAfter = statements();
+            statementStats.print(25, (long) BATCHES * BATCH_SIZE, "order");
             String outcomes = outcomes(runStart);
             System.out.printf("Placing %d batches straight to the orders subgraph (no router) ...%n", DIRECT_BATCHES);
             List<Sent> straight = new ArrayList<>();

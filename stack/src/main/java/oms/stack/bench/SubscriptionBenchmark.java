@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import oms.stack.ManagedProcess;
 import oms.stack.Memory;
 import oms.stack.OmsStack;
@@ -57,38 +59,80 @@ public final class SubscriptionBenchmark {
     private static final int PER_CONNECTION = 100;
     private static final int ORDERS_PER_SECOND = Integer.getInteger("oms.bench.orders-per-second", 500);
     private static final int BATCH = 50;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final Duration MEASURE = Duration.ofSeconds(20);
-    /** A fixed heap big enough for 10,000 subscribers: no full collections while the heap grows. */
-    private static final String JAVA_OPTIONS =
-            StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m");
+    /** Batches are sent when due, not when the one before is answered; at most this many unanswered. */
+    private static final int IN_FLIGHT = 4;
+    /** Warm-up and measurement go in windows of this length. */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    /**
+     * Placing orders before anyone subscribes, until the JIT compilers use under {@link #JIT_SETTLED} of the
+     * stack's CPU in one window: a JVM compiles its hot code for minutes after it starts, and what that takes is
+     * start-up cost a running service no longer pays.
+     */
+    private static final int MIN_WARM_UP_WINDOWS = 2;
+
+    private static final int MAX_WARM_UP_WINDOWS = 36;
+    /** Then with the subscribers, for the delivery path; bounded because their token lasts 5 minutes. */
+    private static final int MAX_DELIVERY_WARM_UP_WINDOWS = 8;
+
+    private static final double JIT_SETTLED = 0.10;
+    private static final Duration MEASURE = Duration.ofSeconds(30);
+    /**
+     * A fixed heap big enough for 10,000 subscribers (no full collections while the heap grows), unless
+     * {@code OMS_SUBGRAPH_JAVA_OPTS} gives the subgraphs' JVM options, e.g. to compare collectors.
+     */
+    private static final String JAVA_OPTIONS = System.getenv()
+            .getOrDefault(
+                    "OMS_SUBGRAPH_JAVA_OPTS",
+                    StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m"));
 
     private SubscriptionBenchmark() {}
 
-    public static void run(Path project) throws IOException, InterruptedException {
-        System.out.println("Starting a throw-away stack for the benchmark (subgraph heaps fixed at 768 MB) ...");
-        try (OmsStack stack = OmsStack.start(StackOptions.forTests(project).withSubgraphJavaOptions(JAVA_OPTIONS))) {
+    public static void run(Path project) throws IOException, InterruptedException, SQLException {
+        System.out.println("Starting a throw-away stack for the benchmark (subgraphs: " + JAVA_OPTIONS + ") ...");
+        try (OmsStack stack = OmsStack.start(StackOptions.forTests(project).withSubgraphJavaOptions(JAVA_OPTIONS));
+                Connection feed = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
             Latencies baseline = redisBaseline(stack.redis().url());
             System.out.printf("raw Redis pub/sub, %d msg/s for 5 s: %s%n", 2 * ORDERS_PER_SECOND, baseline.summary());
 
-            String token = stack.token("sam");
-            GraphQlClient orders = new GraphQlClient(stack.subgraphUrl("orders") + "/graphql").withBearer(token);
-            GraphQlClient router = new GraphQlClient(stack.routerUrl()).withBearer(token);
-            List<String> customers = ids(router, "customers", "");
-            List<String> products = ids(router, "products", ", activeOnly: true");
-            List<String> existingOrders = ids(orders, "orders", "");
+            GraphQlClient orders =
+                    new GraphQlClient(stack.subgraphUrl("orders") + "/graphql").withBearer(stack.token("sam"));
+            GraphQlClient router = new GraphQlClient(stack.routerUrl()).withBearer(stack.token("sam"));
+            List<String> customers = ids(router, "customers", "", "");
+            // blocked customers cannot place orders: the producer leaves them out
+            List<String> buyers = ids(router, "customers", "", "status").stream()
+                    .filter(c -> !c.endsWith(" BLOCKED"))
+                    .map(c -> c.substring(0, c.indexOf(' ')))
+                    .toList();
+            List<String> products = ids(router, "products", ", activeOnly: true", "");
+            List<String> existingOrders = ids(orders, "orders", "", "");
             ManagedProcess ordersProcess = stack.processes().get("orders");
+            ProcessCpu cpu = new ProcessCpu(stack, Map.of());
+            Producer producer = new Producer(stack, buyers, products);
+            Thread producing = Thread.ofVirtual().start(producer);
+
+            System.out.printf(
+                    "Warming up: placing %d orders/s (batches of %d) before anyone subscribes, until the JIT compilers "
+                            + "take under %.0f %% of the stack's CPU in a %d s window (%d to %d windows) ...%n",
+                    ORDERS_PER_SECOND,
+                    BATCH,
+                    JIT_SETTLED * 100,
+                    WINDOW.toSeconds(),
+                    MIN_WARM_UP_WINDOWS,
+                    MAX_WARM_UP_WINDOWS);
+            warmUp(cpu, producer, feed, null, MIN_WARM_UP_WINDOWS, MAX_WARM_UP_WINDOWS);
+            producer.paused = true;
+
             long heapBefore = heapAfterGc(stack, ordersProcess);
             long rssBefore = ordersProcess.residentBytes();
-
             Queue<long[]> receipts = new ConcurrentLinkedQueue<>();
             AtomicBoolean recording = new AtomicBoolean(false);
             AtomicLong activeDeliveries = new AtomicLong();
             AtomicLong otherDeliveries = new AtomicLong();
             AtomicInteger ended = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicReference<String> firstEnd =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<String> firstEnd = new AtomicReference<>();
             URI ws = URI.create(stack.subgraphUrl("orders").replaceFirst("^http", "ws") + "/subscriptions");
+            String token = stack.freshToken("sam"); // subscriptions end when their token expires
             List<LiveConnection> connections = new ArrayList<>();
             long subscribeStart = System.nanoTime();
             for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -141,25 +185,33 @@ public final class SubscriptionBenchmark {
                     "%,d subscribers on %d WebSockets registered in %.1f s%n",
                     SUBSCRIBERS, connections.size(), subscribeSeconds);
 
-            AtomicBoolean producing = new AtomicBoolean(true);
-            AtomicLong placed = new AtomicLong();
-            Thread producer = Thread.ofVirtual().start(() -> produce(orders, customers, products, producing, placed));
-            Thread.sleep(WARM_UP.toMillis());
-            long deliveriesAtStart = activeDeliveries.get();
-            long placedAtStart = placed.get();
+            producer.paused = false;
+            System.out.printf(
+                    "Warming up the delivery path: placing again with the subscribers (%d s windows, until the JIT "
+                            + "compilers take under %.0f %%, at most %d) ...%n",
+                    WINDOW.toSeconds(), JIT_SETTLED * 100, MAX_DELIVERY_WARM_UP_WINDOWS);
+            warmUp(cpu, producer, feed, activeDeliveries, 1, MAX_DELIVERY_WARM_UP_WINDOWS);
             double gcAtStart = metricStatistic(stack, "jvm.gc.pause", "TOTAL_TIME");
+            double gcCountAtStart = metricStatistic(stack, "jvm.gc.pause", "COUNT");
+            double filledAtStart = metric(stack, "oms.subscriptions.filled");
+            long deliveriesAtStart = activeDeliveries.get();
             recording.set(true);
-            long t0 = System.nanoTime();
-            Thread.sleep(MEASURE.toMillis());
+            Window subscribed = Window.measure(cpu, producer, feed, MEASURE);
             recording.set(false);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long changes = activeDeliveries.get() - deliveriesAtStart;
-            long ordersPlaced = placed.get() - placedAtStart;
+            long changesDelivered = activeDeliveries.get() - deliveriesAtStart;
             double gcSeconds = metricStatistic(stack, "jvm.gc.pause", "TOTAL_TIME") - gcAtStart;
-            producing.set(false);
-            producer.join(Duration.ofSeconds(10));
+            double gcCount = metricStatistic(stack, "jvm.gc.pause", "COUNT") - gcCountAtStart;
+            double filledDuring = metric(stack, "oms.subscriptions.filled") - filledAtStart;
+            int endedEarly = ended.get();
+            String firstEnded = firstEnd.get();
+
+            System.out.println("Closing every subscription, then the same placing with nobody subscribed ...");
             connections.forEach(LiveConnection::close);
-            Latencies measured = commitToReceipt(stack, receipts);
+            awaitUnsubscribed(stack, Duration.ofSeconds(60));
+            Window alone = Window.measure(cpu, producer, feed, MEASURE);
+            producer.stopped = true;
+            producing.join(Duration.ofSeconds(10));
+            Latencies measured = commitToReceipt(feed, receipts);
 
             System.out.println();
             System.out.printf(
@@ -167,9 +219,12 @@ public final class SubscriptionBenchmark {
                             + "customer's orders, the rest single orders)%n",
                     SUBSCRIBERS, connections.size(), customers.size());
             System.out.printf(
-                    "status changes delivered    : %,.0f per second over %.0f s (%,.0f orders placed per second; "
-                            + "aim: 1,000 changes/s)%n",
-                    changes / seconds, seconds, ordersPlaced / seconds);
+                    "status changes              : %,.0f committed and %,.0f delivered per second over %.0f s (%,.0f "
+                            + "orders placed per second; aim: 1,000 changes/s)%n",
+                    subscribed.changes / subscribed.seconds,
+                    changesDelivered / subscribed.seconds,
+                    subscribed.seconds,
+                    subscribed.placed / subscribed.seconds);
             System.out.printf("commit -> client receipt    : %s   (aim: p99 under 100 ms)%n", measured.summary());
             System.out.printf("raw Redis publish -> receive: %s   (baseline, same run)%n", baseline.summary());
             System.out.printf(
@@ -184,24 +239,168 @@ public final class SubscriptionBenchmark {
                     Memory.mib(rssBefore),
                     Memory.mib(rssAfter));
             System.out.printf(
-                    "orders instance GC          : %.2f s paused during the %.0f s measured%n", gcSeconds, seconds);
+                    "orders instance GC          : %.2f s paused in %.0f pauses during the %.0f s measured (%.0f ms "
+                            + "each on average)%n",
+                    gcSeconds, gcCount, subscribed.seconds, gcCount > 0 ? gcSeconds * 1000 / gcCount : 0);
+            System.out.printf(
+                    "read from the database      : %,.0f of the changes (no Redis message brought them in order: "
+                            + "the feed check or a hole filled)%n",
+                    filledDuring);
+            printCpu(subscribed, alone);
             System.out.printf(
                     "WebSocket opens retried     : %d (no connection_ack within the server's 10 s init timeout)%n",
                     LiveConnection.initRetries());
             System.out.printf(
                     "subscriptions ended early   : %d%s%n",
-                    ended.get(), firstEnd.get() == null ? "" : " (first: " + firstEnd.get() + ")");
+                    endedEarly, firstEnded == null ? "" : " (first: " + firstEnded + ")");
+            System.out.printf(
+                    "batches not sent            : %d while measured, %d in all (%d of %d orders each still "
+                            + "unanswered when due)%n",
+                    subscribed.skipped, producer.skipped.get(), IN_FLIGHT, BATCH);
+            if (producer.failures.get() > 0) {
+                System.out.printf(
+                        "placing failed              : %d batches (first: %s)%n",
+                        producer.failures.get(), producer.firstFailure.get());
+            }
+        }
+    }
+
+    /**
+     * Machine-wide CPU per committed status change with the subscribers and without them (the same placing),
+     * and the difference: what delivering costs, the producer's CPU (placing and the saga) excluded.
+     */
+    private static void printCpu(Window subscribed, Window alone) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double with = subscribed.perChange(subscribed.cpu.getOrDefault("all", 0L));
+        double without = alone.perChange(alone.cpu.getOrDefault("all", 0L));
+        System.out.printf(
+                "CPU per status change       : every process of the stack, the benchmark's client left out%n");
+        System.out.printf(
+                "  with %,d subscribers  : %.3f ms (%s); JIT compilation %.0f %% of it; at that cost %d cores "
+                        + "carry %,.0f changes/s%n",
+                SUBSCRIBERS, with, subscribed.perProcess(), subscribed.jitShare() * 100, cores, cores * 1000 / with);
+        System.out.printf(
+                "  nobody subscribed      : %.3f ms (%s); JIT compilation %.0f %% of it; %,.0f changes/s "
+                        + "committed%n",
+                without, alone.perProcess(), alone.jitShare() * 100, alone.changes / alone.seconds);
+        double delivery = with - without;
+        double ordersDelivery = subscribed.perChange(subscribed.cpu.getOrDefault("orders", 0L))
+                - alone.perChange(alone.cpu.getOrDefault("orders", 0L));
+        System.out.printf(
+                "  delivery alone         : %.3f ms per change (the difference; orders instance %.3f ms): %s%n",
+                delivery,
+                ordersDelivery,
+                delivery > 0
+                        ? "%d cores would deliver %,.0f changes/s with the producer elsewhere"
+                                .formatted(cores, cores * 1000 / delivery)
+                        : "within the spread of the two windows");
+        System.out.printf(
+                "  the benchmark's client : %.3f ms per change with the subscribers (placing and receiving), "
+                        + "%.3f ms without (placing)%n",
+                subscribed.perChange(subscribed.clientMs), alone.perChange(alone.clientMs));
+    }
+
+    /** Places orders in windows until the JIT compilers settle; prints each window. */
+    private static void warmUp(
+            ProcessCpu cpu, Producer producer, Connection feed, AtomicLong deliveries, int min, int max)
+            throws InterruptedException, SQLException {
+        for (int w = 0; w < max; w++) {
+            long delivered = deliveries == null ? 0 : deliveries.get();
+            Window window = Window.measure(cpu, producer, feed, WINDOW);
+            System.out.printf(
+                    "  window %d: %,.0f orders placed/s, %,.0f changes committed/s%s; JIT compilers %.0f %% of the "
+                            + "stack's CPU%n",
+                    w + 1,
+                    window.placed / window.seconds,
+                    window.changes / window.seconds,
+                    deliveries == null
+                            ? ""
+                            : ", %,.0f delivered/s".formatted((deliveries.get() - delivered) / window.seconds),
+                    window.jitShare() * 100);
+            if (w + 1 >= min && window.jitShare() < JIT_SETTLED) {
+                return;
+            }
+        }
+    }
+
+    /** CPU, orders placed and status changes committed over one stretch of placing. */
+    private record Window(
+            double seconds,
+            long placed,
+            long changes,
+            Map<String, Long> cpu,
+            Map<String, Long> jit,
+            long clientMs,
+            long skipped) {
+
+        static Window measure(ProcessCpu cpu, Producer producer, Connection feed, Duration length)
+                throws InterruptedException, SQLException {
+            Map<String, Long> cpuBefore = cpu.snapshot();
+            Map<String, Long> jitBefore = cpu.compilerSnapshot();
+            long clientBefore = clientCpuMillis();
+            long placedBefore = producer.placed.get();
+            long skippedBefore = producer.skipped.get();
+            long feedBefore = feedPosition(feed);
+            long t0 = System.nanoTime();
+            Thread.sleep(length.toMillis());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Window(
+                    seconds,
+                    producer.placed.get() - placedBefore,
+                    feedPosition(feed) - feedBefore,
+                    ProcessCpu.difference(cpu.snapshot(), cpuBefore),
+                    ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore),
+                    clientCpuMillis() - clientBefore,
+                    producer.skipped.get() - skippedBefore);
+        }
+
+        double perChange(long ms) {
+            return changes > 0 ? (double) ms / changes : 0;
+        }
+
+        double jitShare() {
+            long all = cpu.getOrDefault("all", 0L);
+            return all > 0 ? (double) jit.getOrDefault("all", 0L) / all : 0;
+        }
+
+        /** Milliseconds per change by process, largest first, those under 1 % of the whole left out. */
+        String perProcess() {
+            long least = cpu.getOrDefault("all", 0L) / 100;
+            StringBuilder text = new StringBuilder();
+            cpu.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("all") && e.getValue() >= least)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> text.append(text.isEmpty() ? "" : ", ")
+                            .append(e.getKey())
+                            .append(String.format(" %.3f", perChange(e.getValue()))));
+            return text.toString();
+        }
+    }
+
+    /** The benchmark's own JVM: the subscribers' client and the producer. */
+    private static long clientCpuMillis() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(0L);
+    }
+
+    /** The last position of the orders' status feed: one per committed status change. */
+    private static long feedPosition(Connection feed) throws SQLException {
+        try (PreparedStatement query = feed.prepareStatement("SELECT coalesce(max(seq), 0) FROM order_status_history");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
     /** Receipt time minus the commit time of each received change (found by its feed position). */
-    private static Latencies commitToReceipt(OmsStack stack, Collection<long[]> receipts) {
+    private static Latencies commitToReceipt(Connection db, Collection<long[]> receipts) {
         Map<Long, Long> committed = new HashMap<>();
         String sql = "SELECT seq, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint "
                 + "FROM order_status_history WHERE seq = ANY(?)";
-        try (Connection db = DriverManager.getConnection(
-                        stack.postgres().jdbcUrl("oms_orders"), LocalPostgres.USER, LocalPostgres.PASSWORD);
-                PreparedStatement query = db.prepareStatement(sql)) {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setArray(
                     1,
                     db.createArrayOf("bigint", receipts.stream().map(r -> r[0]).toArray(Long[]::new)));
@@ -223,49 +422,98 @@ public final class SubscriptionBenchmark {
         return latencies;
     }
 
-    /** Places orders in batches at a steady rate, spread over the customers, straight at the orders service. */
-    private static void produce(
-            GraphQlClient orders,
-            List<String> customers,
-            List<String> products,
-            AtomicBoolean producing,
-            AtomicLong placed) {
-        long interval = TimeUnit.SECONDS.toNanos(1) * BATCH / ORDERS_PER_SECOND;
-        long next = System.nanoTime();
-        int n = 0;
-        while (producing.get()) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = 0; i < BATCH; i++, n++) {
-                batch.add(Map.of(
-                        "customerId", customers.get(n % customers.size()),
-                        "items", List.of(Map.of("productId", products.get(n % products.size()), "quantity", 1)),
-                        "paymentMethod", "CARD",
-                        "shippingAddress",
-                                Map.of(
-                                        "line1",
-                                        "1 Bench St",
-                                        "city",
-                                        "Berlin",
-                                        "postalCode",
-                                        "10115",
-                                        "country",
-                                        "DE")));
-            }
-            JsonNode result = orders.execute(
-                    "mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) " + "{ acceptedCount } }",
-                    Map.of("o", batch));
-            placed.addAndGet(result.at("/data/createOrders/acceptedCount").asInt());
-            next += interval;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+    /**
+     * Places orders in batches at a steady rate, spread over the customers, straight at the orders service,
+     * with a current token for each batch; a failed batch is counted and placing goes on. A batch goes out
+     * when it is due, so a slow answer does not lower the rate, unless {@link #IN_FLIGHT} are unanswered.
+     */
+    private static final class Producer implements Runnable {
+        private final OmsStack stack;
+        private final List<String> customers;
+        private final List<String> products;
+        final AtomicLong placed = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        /** Batches not sent because {@link #IN_FLIGHT} were still unanswered. */
+        final AtomicLong skipped = new AtomicLong();
+
+        private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        final AtomicReference<String> firstFailure = new AtomicReference<>();
+        volatile boolean paused;
+        volatile boolean stopped;
+
+        Producer(OmsStack stack, List<String> customers, List<String> products) {
+            this.stack = stack;
+            this.customers = customers;
+            this.products = products;
+        }
+
+        @Override
+        public void run() {
+            String url = stack.subgraphUrl("orders") + "/graphql";
+            long interval = TimeUnit.SECONDS.toNanos(1) * BATCH / ORDERS_PER_SECOND;
+            long next = System.nanoTime();
+            int n = 0;
+            while (!stopped) {
+                if (paused) {
+                    sleep(TimeUnit.MILLISECONDS.toNanos(50));
+                    next = System.nanoTime();
+                    continue;
                 }
-            } else {
-                next = System.nanoTime(); // behind: no catch-up burst
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < BATCH; i++, n++) {
+                    batch.add(Map.of(
+                            "customerId", customers.get(n % customers.size()),
+                            "items", List.of(Map.of("productId", products.get(n % products.size()), "quantity", 1)),
+                            "paymentMethod", "CARD",
+                            "shippingAddress",
+                                    Map.of(
+                                            "line1",
+                                            "1 Bench St",
+                                            "city",
+                                            "Berlin",
+                                            "postalCode",
+                                            "10115",
+                                            "country",
+                                            "DE")));
+                }
+                if (inFlight.tryAcquire()) {
+                    Thread.ofVirtual().start(() -> place(url, batch));
+                } else {
+                    skipped.incrementAndGet(); // the stack is behind: this batch is not sent
+                }
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    sleep(wait);
+                } else if (-wait > interval) {
+                    next = System.nanoTime(); // more than a batch behind: no catch-up burst
+                }
+            }
+        }
+
+        private void place(String url, List<Map<String, Object>> batch) {
+            try {
+                JsonNode result = new GraphQlClient(url)
+                        .withBearer(stack.token("sam"))
+                        .execute(
+                                "mutation($o: [CreateOrderInput!]!) { createOrders(input: {orders: $o}) "
+                                        + "{ acceptedCount } }",
+                                Map.of("o", batch));
+                placed.addAndGet(result.at("/data/createOrders/acceptedCount").asInt());
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                firstFailure.compareAndSet(null, e.toString());
+            } finally {
+                inFlight.release();
+            }
+        }
+
+        private void sleep(long nanos) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
             }
         }
     }
@@ -306,7 +554,8 @@ public final class SubscriptionBenchmark {
         return latencies;
     }
 
-    private static List<String> ids(GraphQlClient client, String field, String arguments) {
+    /** The ids of a connection's nodes, each followed by a space and the value of {@code also} if given. */
+    private static List<String> ids(GraphQlClient client, String field, String arguments, String also) {
         List<String> ids = new ArrayList<>();
         String after = null;
         do {
@@ -314,10 +563,12 @@ public final class SubscriptionBenchmark {
             variables.put("after", after);
             JsonNode page = client.execute(
                             "query($after: String) { " + field + "(first: 100, after: $after" + arguments
-                                    + ") { edges { node { id } } pageInfo { hasNextPage endCursor } } }",
+                                    + ") { edges { node { id " + also + " } } pageInfo { hasNextPage endCursor } } }",
                             variables)
                     .at("/data/" + field);
-            page.at("/edges").forEach(e -> ids.add(e.at("/node/id").asString()));
+            page.at("/edges")
+                    .forEach(e -> ids.add(e.at("/node/id").asString()
+                            + (also.isEmpty() ? "" : " " + e.at("/node/" + also).asString())));
             after = page.at("/pageInfo/hasNextPage").asBoolean()
                     ? page.at("/pageInfo/endCursor").asString()
                     : null;
@@ -339,6 +590,16 @@ public final class SubscriptionBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Only " + (long) active + " of " + expected + " subscriptions registered");
+    }
+
+    private static void awaitUnsubscribed(OmsStack stack, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (metric(stack, "oms.subscriptions.active") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Subscriptions still open after their connections were closed");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static long heapAfterGc(OmsStack stack, ManagedProcess process) {
