@@ -10,10 +10,19 @@ public final class Memory {
     private Memory() {}
 
     public static long residentBytes(ProcessHandle process) {
+        return status(process, "VmRSS:");
+    }
+
+    /** The most the process has ever had resident (its high-water mark), what a memory limit must hold. */
+    public static long peakResidentBytes(ProcessHandle process) {
+        return status(process, "VmHWM:");
+    }
+
+    private static long status(ProcessHandle process, String field) {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
             for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
@@ -24,6 +33,6 @@ public final class Memory {
     }
 
     public static String mib(long bytes) {
-        return "%d MB".formatted(bytes / (1024 * 1024));
+        return "%d MiB".formatted(bytes / (1024 * 1024));
     }
 }

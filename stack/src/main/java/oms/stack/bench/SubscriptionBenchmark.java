@@ -199,6 +199,10 @@ public final class SubscriptionBenchmark {
             Window subscribed = Window.measure(cpu, producer, feed, MEASURE);
             recording.set(false);
             long changesDelivered = activeDeliveries.get() - deliveriesAtStart;
+            long rssLoaded = ordersProcess.residentBytes();
+            long rssPeak = ProcessHandle.of(ordersProcess.pid())
+                    .map(Memory::peakResidentBytes)
+                    .orElse(0L);
             double gcSeconds = metricStatistic(stack, "jvm.gc.pause", "TOTAL_TIME") - gcAtStart;
             double gcCount = metricStatistic(stack, "jvm.gc.pause", "COUNT") - gcCountAtStart;
             double filledDuring = metric(stack, "oms.subscriptions.filled") - filledAtStart;
@@ -238,6 +242,10 @@ public final class SubscriptionBenchmark {
                     Memory.mib(heapAfter),
                     Memory.mib(rssBefore),
                     Memory.mib(rssAfter));
+            System.out.printf(
+                    "orders instance resident    : %s at the end of the measured window, at most %s since it started "
+                            + "(what a memory limit must hold)%n",
+                    Memory.mib(rssLoaded), Memory.mib(rssPeak));
             System.out.printf(
                     "orders instance GC          : %.2f s paused in %.0f pauses during the %.0f s measured (%.0f ms "
                             + "each on average)%n",
