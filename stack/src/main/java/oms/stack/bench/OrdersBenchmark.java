@@ -86,7 +86,7 @@ public final class OrdersBenchmark {
                 Sent warm = send(plan, router, watch);
                 acceptStatements = SqlStatements.of(stack, "orders") - before;
                 watch.awaitAll(SETTLE_TIMEOUT);
-                double jitShare = share(
+                double jitShare = ProcessCpu.jitShare(
                         ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore),
                         ProcessCpu.difference(cpu.snapshot(), cpuBefore));
                 System.out.printf(
@@ -160,7 +160,7 @@ public final class OrdersBenchmark {
     private static void printCpu(Map<String, Long> run, Map<String, Long> jit, Map<String, Long> raw, int orders) {
         long total = run.getOrDefault("all", 0L);
         double all = (double) total / orders;
-        String parts = perProcess(run, orders, total / 100);
+        String parts = ProcessCpu.perUnit(run, orders, total / 100, 2);
         double rawPerOrder = (double) raw.getOrDefault("postgres", 0L) / orders;
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
@@ -174,29 +174,11 @@ public final class OrdersBenchmark {
         System.out.printf(
                 "  of it JIT compilation %.2f ms per order (%.0f %%: %s); without it %.2f ms, %,.0f orders/s on %d cores%n",
                 (double) jit.getOrDefault("all", 0L) / orders,
-                share(jit, run) * 100,
-                perProcess(jit, orders, 1),
+                ProcessCpu.jitShare(jit, run) * 100,
+                ProcessCpu.perUnit(jit, orders, 1, 2),
                 (double) (total - jit.getOrDefault("all", 0L)) / orders,
                 cores * 1000.0 * orders / Math.max(1, total - jit.getOrDefault("all", 0L)),
                 cores);
-    }
-
-    /** The share of a CPU snapshot difference that the JIT compilers took. */
-    private static double share(Map<String, Long> jit, Map<String, Long> cpu) {
-        long all = cpu.getOrDefault("all", 0L);
-        return all > 0 ? (double) jit.getOrDefault("all", 0L) / all : 0;
-    }
-
-    /** Milliseconds per order by process, largest first, those under {@code leastMs} in all left out. */
-    private static String perProcess(Map<String, Long> ms, int orders, long leastMs) {
-        StringBuilder text = new StringBuilder();
-        ms.entrySet().stream()
-                .filter(e -> !e.getKey().equals("all") && e.getValue() >= leastMs)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> text.append(text.isEmpty() ? "" : ", ")
-                        .append(e.getKey())
-                        .append(String.format(" %.2f", (double) e.getValue() / orders)));
-        return text.toString();
     }
 
     private long[] statements() {

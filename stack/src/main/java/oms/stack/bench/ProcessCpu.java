@@ -103,6 +103,27 @@ final class ProcessCpu {
         return managed;
     }
 
+    /** The share of a CPU snapshot difference that the JIT compilers took (their "all" over its "all"). */
+    static double jitShare(Map<String, Long> jit, Map<String, Long> cpu) {
+        long all = cpu.getOrDefault("all", 0L);
+        return all > 0 ? (double) jit.getOrDefault("all", 0L) / all : 0;
+    }
+
+    /**
+     * Milliseconds per unit of work by process, largest first, with {@code decimals} places; those under
+     * {@code leastMs} in all left out.
+     */
+    static String perUnit(Map<String, Long> ms, long units, long leastMs, int decimals) {
+        StringBuilder text = new StringBuilder();
+        ms.entrySet().stream()
+                .filter(e -> !e.getKey().equals("all") && e.getValue() >= leastMs)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> text.append(text.isEmpty() ? "" : ", ")
+                        .append(e.getKey())
+                        .append(String.format(" %." + decimals + "f", units > 0 ? (double) e.getValue() / units : 0)));
+        return text.toString();
+    }
+
     static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
         Map<String, Long> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));

@@ -98,9 +98,11 @@ public final class SubscriptionBenchmark {
             GraphQlClient orders =
                     new GraphQlClient(stack.subgraphUrl("orders") + "/graphql").withBearer(stack.token("sam"));
             GraphQlClient router = new GraphQlClient(stack.routerUrl()).withBearer(stack.token("sam"));
-            List<String> customers = ids(router, "customers", "", "");
+            List<String> withStatus = ids(router, "customers", "", "status");
+            List<String> customers =
+                    withStatus.stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
             // blocked customers cannot place orders: the producer leaves them out
-            List<String> buyers = ids(router, "customers", "", "status").stream()
+            List<String> buyers = withStatus.stream()
                     .filter(c -> !c.endsWith(" BLOCKED"))
                     .map(c -> c.substring(0, c.indexOf(' ')))
                     .toList();
@@ -367,21 +369,12 @@ public final class SubscriptionBenchmark {
         }
 
         double jitShare() {
-            long all = cpu.getOrDefault("all", 0L);
-            return all > 0 ? (double) jit.getOrDefault("all", 0L) / all : 0;
+            return ProcessCpu.jitShare(jit, cpu);
         }
 
         /** Milliseconds per change by process, largest first, those under 1 % of the whole left out. */
         String perProcess() {
-            long least = cpu.getOrDefault("all", 0L) / 100;
-            StringBuilder text = new StringBuilder();
-            cpu.entrySet().stream()
-                    .filter(e -> !e.getKey().equals("all") && e.getValue() >= least)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> text.append(text.isEmpty() ? "" : ", ")
-                            .append(e.getKey())
-                            .append(String.format(" %.3f", perChange(e.getValue()))));
-            return text.toString();
+            return ProcessCpu.perUnit(cpu, changes, cpu.getOrDefault("all", 0L) / 100, 3);
         }
     }
 

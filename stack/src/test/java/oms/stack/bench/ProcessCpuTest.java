@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessCpuTest {
@@ -20,6 +21,15 @@ class ProcessCpuTest {
         }
         assertThat(sum).isNotZero();
         assertThat(ProcessCpu.compilerTicks(pid)).isPositive();
+    }
+
+    @Test
+    void cpu_per_unit_of_work_lists_processes_largest_first_and_leaves_out_the_small_ones() {
+        Map<String, Long> ms = Map.of("all", 1_000L, "orders", 600L, "postgres", 395L, "redis", 5L);
+        assertThat(ProcessCpu.perUnit(ms, 200, 10, 2)).isEqualTo("orders 3.00, postgres 1.98");
+        assertThat(ProcessCpu.perUnit(ms, 0, 10, 3)).isEqualTo("orders 0.000, postgres 0.000");
+        assertThat(ProcessCpu.jitShare(Map.of("all", 250L), ms)).isEqualTo(0.25);
+        assertThat(ProcessCpu.jitShare(Map.of("all", 250L), Map.of())).isZero();
     }
 
     @Test
