@@ -110,6 +110,7 @@ public final class OrdersBenchmark {
             long[] statementsBefore = statements();
             Map<String, Long> cpuBefore = cpu.snapshot();
             Map<String, Long> jitBefore = cpu.compilerSnapshot();
+            WalVolume.Snapshot walBefore = WalVolume.snapshot(stack.postgres());
             List<Sent> measured = new ArrayList<>();
             for (int b = 0; b < BATCHES; b++) {
                 measured.add(send(plan, router, watch));
@@ -117,6 +118,7 @@ public final class OrdersBenchmark {
             watch.awaitAll(SETTLE_TIMEOUT);
             Map<String, Long> runCpu = ProcessCpu.difference(cpu.snapshot(), cpuBefore);
             Map<String, Long> runJit = ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore);
+            WalVolume.Snapshot runWal = WalVolume.snapshot(stack.postgres()).minus(walBefore);
             long[] statementsAfter = statements();
             statementStats.print(25, (long) BATCHES * BATCH_SIZE, "order");
             String outcomes = outcomes(runStart);
@@ -128,8 +130,10 @@ public final class OrdersBenchmark {
             watch.awaitAll(SETTLE_TIMEOUT);
             System.out.println("Writing the same rows straight into PostgreSQL ...");
             Map<String, Long> rawBefore = cpu.snapshot();
+            WalVolume.Snapshot rawWalBefore = WalVolume.snapshot(stack.postgres());
             List<Duration> raw = RawInsertBaseline.run(stack.postgres(), plan, BATCHES);
             Map<String, Long> rawCpu = ProcessCpu.difference(cpu.snapshot(), rawBefore);
+            WalVolume.Snapshot rawWal = WalVolume.snapshot(stack.postgres()).minus(rawWalBefore);
 
             new OrdersReport(BATCH_SIZE, measured, straight, raw).print(outcomes);
             System.out.printf(
@@ -149,6 +153,13 @@ public final class OrdersBenchmark {
                             + "(placing, consuming, relaying, the settle polling): %s%n",
                     BATCH_SIZE, perBatch);
             printCpu(runCpu, runJit, rawCpu, BATCHES * BATCH_SIZE);
+            int orders = BATCHES * BATCH_SIZE;
+            System.out.printf(
+                    "PostgreSQL's write-ahead log over the measured run (all four databases): %s; the raw insert: %s; "
+                            + "ratio %.1f× in bytes%n",
+                    runWal.per(orders, "order"),
+                    rawWal.per(orders, "order"),
+                    (double) runWal.bytes() / Math.max(1, rawWal.bytes()));
         }
     }
 

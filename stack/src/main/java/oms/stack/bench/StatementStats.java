@@ -41,7 +41,7 @@ final class StatementStats {
             return;
         }
         String sql = """
-                SELECT d.datname, s.calls, s.rows, s.total_exec_time, s.total_plan_time,
+                SELECT d.datname, s.calls, s.rows, s.total_exec_time, s.total_plan_time, s.wal_bytes,
                        sum(s.total_exec_time + s.total_plan_time) OVER () AS everything,
                        regexp_replace(s.query, '\\s+', ' ', 'g') AS query
                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
@@ -62,10 +62,12 @@ final class StatementStats {
                     double ms = rs.getDouble("total_exec_time") + rs.getDouble("total_plan_time");
                     String query = rs.getString("query");
                     System.out.printf(
-                            "  %7.1f ms %5.1f %% %6.3f ms/%s %8d calls %9d rows  %-9s %s%n",
+                            "  %7.1f ms %5.1f %% %6.3f ms/%s %6.0f WAL bytes/%s %8d calls %9d rows  %-9s %s%n",
                             ms,
                             100 * ms / Math.max(1e-9, rs.getDouble("everything")),
                             ms / units,
+                            unit,
+                            rs.getDouble("wal_bytes") / units,
                             unit,
                             rs.getLong("calls"),
                             rs.getLong("rows"),
