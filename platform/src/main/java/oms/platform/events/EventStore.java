@@ -31,11 +31,24 @@ public class EventStore {
         this.tracing = tracing;
     }
 
-    /** Runs the handler on the events this consumer has not processed yet, all in one transaction. */
+    /**
+     * Runs the handler on the events this consumer has not processed yet, all in one transaction;
+     * events of types the handler does not {@link EventHandler#handles handle} are passed over.
+     */
     public void handleOnce(String consumer, List<InboundEvent> events) {
         if (events.stream().anyMatch(e -> e.id() == null || e.type() == null || e.payload() == null)) {
             throw new IllegalArgumentException("Malformed event in batch (no id, type or payload)");
         }
+        // events of types the handler does not act on are not recorded: no row, no transaction for them
+        List<InboundEvent> relevant =
+                events.stream().filter(e -> handler.handles(e.type())).toList();
+        if (relevant.isEmpty()) {
+            return;
+        }
+        handleRelevant(consumer, relevant);
+    }
+
+    private void handleRelevant(String consumer, List<InboundEvent> events) {
         Mono<Void> work = db.sql("""
                         INSERT INTO processed_events (consumer, event_id)
                         SELECT :consumer, id FROM unnest(:ids::uuid[]) AS t(id)

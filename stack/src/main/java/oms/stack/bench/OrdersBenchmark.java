@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import oms.stack.OmsStack;
 import oms.stack.StackOptions;
+import oms.testsupport.Actuator;
 import oms.testsupport.GraphQlClient;
 import oms.testsupport.LocalPostgres;
 import tools.jackson.databind.JsonNode;
@@ -111,6 +112,7 @@ public final class OrdersBenchmark {
             Map<String, Long> cpuBefore = cpu.snapshot();
             Map<String, Long> jitBefore = cpu.compilerSnapshot();
             WalVolume.Snapshot walBefore = WalVolume.snapshot(stack.postgres());
+            double[][] gcBefore = gcPauses();
             List<Sent> measured = new ArrayList<>();
             for (int b = 0; b < BATCHES; b++) {
                 measured.add(send(plan, router, watch));
@@ -119,6 +121,7 @@ public final class OrdersBenchmark {
             Map<String, Long> runCpu = ProcessCpu.difference(cpu.snapshot(), cpuBefore);
             Map<String, Long> runJit = ProcessCpu.difference(cpu.compilerSnapshot(), jitBefore);
             WalVolume.Snapshot runWal = WalVolume.snapshot(stack.postgres()).minus(walBefore);
+            double[][] gcAfter = gcPauses();
             long[] statementsAfter = statements();
             statementStats.print(25, (long) BATCHES * BATCH_SIZE, "order");
             String outcomes = outcomes(runStart);
@@ -154,6 +157,20 @@ public final class OrdersBenchmark {
                     BATCH_SIZE, perBatch);
             printCpu(runCpu, runJit, rawCpu, BATCHES * BATCH_SIZE);
             int orders = BATCHES * BATCH_SIZE;
+            StringBuilder gc = new StringBuilder();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                double seconds = gcAfter[i][0] - gcBefore[i][0];
+                double count = gcAfter[i][1] - gcBefore[i][1];
+                gc.append(i == 0 ? "" : ", ")
+                        .append(String.format(
+                                "%s %.2f s in %.0f (%.0f ms each, %.3f ms per order)",
+                                SERVICES.get(i),
+                                seconds,
+                                count,
+                                count > 0 ? seconds * 1000 / count : 0,
+                                seconds * 1000 / orders));
+            }
+            System.out.printf("GC pauses over the measured run: %s%n", gc);
             System.out.printf(
                     "PostgreSQL's write-ahead log over the measured run (all four databases): %s; the raw insert: %s; "
                             + "ratio %.1f× in bytes%n",
@@ -190,6 +207,16 @@ public final class OrdersBenchmark {
                 (double) (total - jit.getOrDefault("all", 0L)) / orders,
                 cores * 1000.0 * orders / Math.max(1, total - jit.getOrDefault("all", 0L)),
                 cores);
+    }
+
+    /** Per service: seconds paused for garbage collection and the number of pauses so far. */
+    private double[][] gcPauses() {
+        return SERVICES.stream()
+                .map(s -> new double[] {
+                    Actuator.statistic(stack.managementUrl(s), "jvm.gc.pause", "TOTAL_TIME"),
+                    Actuator.statistic(stack.managementUrl(s), "jvm.gc.pause", "COUNT")
+                })
+                .toArray(double[][]::new);
     }
 
     private long[] statements() {

@@ -27,6 +27,14 @@ class OrderEventCodec {
                 .build();
     }
 
+    /** Whether inventory acts on events of this type (placements, cancellations and shipments). */
+    static boolean reads(String type) {
+        return switch (type) {
+            case "OrderPlaced", "OrderCancelled", "OrderShipped" -> true;
+            default -> false;
+        };
+    }
+
     /** Empty for event types that are not inventory's business (e.g. OrderConfirmed). */
     Optional<OrderEvent> read(InboundEvent event) {
         OrderEvent parsed = switch (event.type()) {

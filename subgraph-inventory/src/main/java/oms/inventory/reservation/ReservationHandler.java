@@ -31,6 +31,11 @@ class ReservationHandler implements EventHandler {
     }
 
     @Override
+    public boolean handles(String type) {
+        return OrderEventCodec.reads(type);
+    }
+
+    @Override
     public Mono<Void> handle(List<InboundEvent> batch) {
         List<OrderEvent> events =
                 batch.stream().flatMap(e -> codec.read(e).stream()).toList();

@@ -2,6 +2,7 @@ package oms.orders.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import oms.orders.lifecycle.StatusTransitions.Applied;
 import oms.orders.lifecycle.StatusTransitions.Change;
@@ -52,6 +53,20 @@ class OrderEventHandler implements EventHandler {
         return consumers.create("orders", List.of("catalog", "customers", "inventory", "shipping"), this);
     }
 
+    /** The types {@link #handle} acts on; other services' events on these streams are not ours. */
+    static final Set<String> TYPES = Set.of(
+            "ProductUpserted",
+            "CustomerUpserted",
+            "StockReserved",
+            "StockRejected",
+            "ShipmentDispatched",
+            "ShipmentDelivered");
+
+    @Override
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
     @Override
     public Mono<Void> handle(List<InboundEvent> batch) {
         List<JsonNode> products = new ArrayList<>();
@@ -82,7 +97,7 @@ class OrderEventHandler implements EventHandler {
                             null));
                 case "ShipmentDelivered" ->
                     changes.add(new Change(orderId(payload), OrderStatus.DELIVERED, "shipping", "Delivered", null));
-                default -> {} // other services' events on these streams are not ours to act on
+                default -> {} // not among TYPES: never handed over
             }
         }
         return replicas.upsertProducts(products)

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies status changes to many orders at once, each only if the status machine allows it from the
- * order's current status: one UPDATE and one history INSERT per round. Every applied change raises
+ * order's current status: one UPDATE (which also stamps when the order first reached CONFIRMED,
+ * SHIPPED or DELIVERED) and one history INSERT per round. Every applied change raises
  * the order's version by one and is recorded with who, when and why in the status feed, whose
  * subscribers hear of it once the transaction commits.
  */
@@ -67,16 +68,23 @@ public class StatusTransitions {
 
     private Mono<List<Applied>> applyRound(List<Change> round) {
         DatabaseClient.GenericExecuteSpec update = db.sql("""
-                        WITH wanted AS (
+                        WITH t AS (SELECT clock_timestamp() AS at),
+                        wanted AS (
                             SELECT * FROM unnest(:ids::uuid[], :tos::text[], :froms::text[], :payments::text[],
                                                  :actors::text[], :reasons::text[])
                                    AS w(id, to_status, from_statuses, payment, actor, reason)),
                         current AS (
                             SELECT o.id, o.status FROM orders o JOIN wanted w ON w.id = o.id FOR UPDATE OF o)
                         UPDATE orders o
-                        SET status = w.to_status, version = o.version + 1, updated_at = clock_timestamp(),
-                            payment_status = coalesce(w.payment, o.payment_status)
-                        FROM wanted w, current c
+                        SET status = w.to_status, version = o.version + 1, updated_at = t.at,
+                            payment_status = coalesce(w.payment, o.payment_status),
+                            confirmed_at = CASE WHEN w.to_status = 'CONFIRMED' THEN coalesce(o.confirmed_at, t.at)
+                                                ELSE o.confirmed_at END,
+                            shipped_at = CASE WHEN w.to_status = 'SHIPPED' THEN coalesce(o.shipped_at, t.at)
+                                              ELSE o.shipped_at END,
+                            delivered_at = CASE WHEN w.to_status = 'DELIVERED' THEN coalesce(o.delivered_at, t.at)
+                                                ELSE o.delivered_at END
+                        FROM wanted w, current c, t
                         WHERE o.id = w.id AND c.id = o.id AND c.status = ANY(string_to_array(w.from_statuses, ','))
                         RETURNING o.id, o.customer_id, c.status AS from_status, o.status AS to_status, o.version,
                                   w.actor, w.reason, o.updated_at, o.placed_at""")
@@ -110,8 +118,9 @@ public class StatusTransitions {
                 .flatMap(applied -> recordHistory(applied).thenReturn(applied));
     }
 
+    /** The UPDATE above stamped the fulfilment times already, in the same row version. */
     private Mono<List<StatusEvent>> recordHistory(List<Applied> applied) {
-        return statusLog.record(applied.stream()
+        return statusLog.recordStamped(applied.stream()
                 .map(a ->
                         new StatusLog.Entry(a.orderId(), a.version(), a.from(), a.to(), a.actor(), a.reason(), a.at()))
                 .toList());

@@ -54,6 +54,18 @@ public class StatusLog {
      * Call it as the last write to orders of a transaction (the feed row is the last lock taken).
      */
     public Mono<List<StatusEvent>> record(List<Entry> entries) {
+        return record(entries, true);
+    }
+
+    /**
+     * As {@link #record}, for writers whose own UPDATE of the orders already stamped the fulfilment
+     * times: a second UPDATE of the same rows would only write another version of each.
+     */
+    public Mono<List<StatusEvent>> recordStamped(List<Entry> entries) {
+        return record(entries, false);
+    }
+
+    private Mono<List<StatusEvent>> record(List<Entry> entries, boolean stamp) {
         if (entries.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -77,7 +89,8 @@ public class StatusLog {
                             SELECT order_id, min(at) FILTER (WHERE to_status = 'CONFIRMED') AS confirmed,
                                    min(at) FILTER (WHERE to_status = 'SHIPPED') AS shipped,
                                    min(at) FILTER (WHERE to_status = 'DELIVERED') AS delivered
-                            FROM rows WHERE to_status IN ('CONFIRMED', 'SHIPPED', 'DELIVERED') GROUP BY order_id),
+                            FROM rows WHERE :stamp AND to_status IN ('CONFIRMED', 'SHIPPED', 'DELIVERED')
+                            GROUP BY order_id),
                         stamped AS (
                             UPDATE orders o SET confirmed_at = coalesce(o.confirmed_at, r.confirmed),
                                                 shipped_at = coalesce(o.shipped_at, r.shipped),
@@ -85,6 +98,7 @@ public class StatusLog {
                             FROM reached r WHERE o.id = r.order_id)
                         SELECT %s FROM h JOIN orders o ON o.id = h.order_id ORDER BY h.seq""".formatted(COLUMNS))
                         .bind("n", (long) entries.size())
+                        .bind("stamp", stamp)
                         .bind("ids", entries.stream().map(Entry::orderId).toArray(UUID[]::new))
                         .bind("versions", entries.stream().map(Entry::version).toArray(Integer[]::new))
                         .bind(

@@ -10,7 +10,9 @@ import oms.testsupport.GraphQlClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
 /** The orders side of the saga, driven by the other services' real stream events. */
@@ -18,6 +20,9 @@ class OrderLifecycleIT extends SubgraphIT {
 
     @Value("${oms.redis-url}")
     String redisUrl;
+
+    @Autowired
+    DatabaseClient db;
 
     private SagaStreams streams;
     private final UUID product = UUID.randomUUID();
@@ -101,6 +106,20 @@ class OrderLifecycleIT extends SubgraphIT {
         assertThat(order.at("/version").asInt()).isEqualTo(4);
         assertThat(order.at("/statusHistory").size()).isEqualTo(4);
         assertThat(streams.entries("orders", "OrderShipped", id)).hasSize(1);
+        // the status change's own UPDATE stamps when the order first reached each stage, at the history's time
+        assertThat(db.sql("""
+                                SELECT count(*) AS n FROM orders o
+                                JOIN order_status_history c ON c.order_id = o.id AND c.to_status = 'CONFIRMED'
+                                JOIN order_status_history s ON s.order_id = o.id AND s.to_status = 'SHIPPED'
+                                JOIN order_status_history d ON d.order_id = o.id AND d.to_status = 'DELIVERED'
+                                WHERE o.id = :id AND o.confirmed_at = c.at AND o.shipped_at = s.at
+                                  AND o.delivered_at = d.at AND o.updated_at = d.at""")
+                        .bind("id", UUID.fromString(id))
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .as("fulfilment times equal to the history's")
+                .isEqualTo(1L);
     }
 
     @Test

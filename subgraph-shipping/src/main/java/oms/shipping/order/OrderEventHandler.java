@@ -35,6 +35,11 @@ class OrderEventHandler implements EventHandler {
     }
 
     @Override
+    public boolean handles(String type) {
+        return CONFIRMED.equals(type) || CANCELLED.equals(type);
+    }
+
+    @Override
     public Mono<Void> handle(List<InboundEvent> events) {
         Changes changes = read(events, json);
         // opening first: an order confirmed and cancelled within one batch ends with a cancelled shipment

@@ -96,12 +96,9 @@ class ShipmentLifecycleIT extends SubgraphIT {
         confirm(event, order, UUID.randomUUID());
         confirm(event, order, UUID.randomUUID());
         confirm(UUID.randomUUID(), order, UUID.randomUUID());
+        UUID placement = UUID.randomUUID();
         streams.send(
-                "orders",
-                UUID.randomUUID(),
-                "OrderPlaced",
-                UUID.randomUUID(),
-                "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
+                "orders", placement, "OrderPlaced", UUID.randomUUID(), "{\"orderId\":\"" + UUID.randomUUID() + "\"}");
         UUID later = UUID.randomUUID();
         confirm(UUID.randomUUID(), later, UUID.randomUUID());
 
@@ -113,6 +110,12 @@ class ShipmentLifecycleIT extends SubgraphIT {
                         + "WHERE s.order_id = '" + order + "'"))
                 .isEqualTo(1);
         assertThat(shipmentOf(order).at("/events").size()).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM processed_events WHERE event_id = '" + event + "'"))
+                .as("a confirmation is remembered, so its redelivery changes nothing")
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM processed_events WHERE event_id = '" + placement + "'"))
+                .as("an event type shipping does not act on is passed over without a record")
+                .isZero();
     }
 
     @Test
