@@ -38,17 +38,18 @@ public class OrderActions {
         PaymentStatus payment = currentPayment == PaymentStatus.PAID ? PaymentStatus.REFUND_DUE : PaymentStatus.VOIDED;
         String why = reason == null || reason.isBlank() ? "Cancelled" : reason.strip();
         return transitions
-                .apply(List.of(new Change(orderId, OrderStatus.CANCELLED, actor, why, payment)))
-                .flatMap(applied -> applied.isEmpty()
-                        ? Mono.just(Outcome.<UUID>rejected(new Violation(
+                .apply(
+                        List.of(new Change(orderId, OrderStatus.CANCELLED, actor, why, payment)),
+                        applied -> events.append(List.of(events.cancelled(
+                                orderId,
+                                applied.getFirst().customerId(),
+                                applied.getFirst().from().name()))))
+                .map(applied -> applied.isEmpty()
+                        ? Outcome.<UUID>rejected(new Violation(
                                 ErrorCode.ORDER_NOT_CANCELLABLE,
                                 List.of("input", "orderId"),
-                                "Only pending or confirmed orders can be cancelled")))
-                        : events.append(List.of(events.cancelled(
-                                        orderId,
-                                        applied.getFirst().customerId(),
-                                        applied.getFirst().from().name())))
-                                .thenReturn(Outcome.done(orderId)))
+                                "Only pending or confirmed orders can be cancelled"))
+                        : Outcome.done(orderId))
                 .as(tx::transactional)
                 .doOnSuccess(o -> events.flush());
     }

@@ -105,7 +105,7 @@ class OrderEventHandler implements EventHandler {
                 .then(
                         changes.isEmpty()
                                 ? Mono.empty()
-                                : transitions.apply(changes).flatMap(this::announce));
+                                : transitions.apply(changes, this::announce).then());
     }
 
     /** What other services must hear about applied changes. */

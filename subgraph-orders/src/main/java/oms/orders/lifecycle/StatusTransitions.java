@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import oms.orders.order.OrderStatus;
 import oms.orders.order.PaymentStatus;
 import oms.orders.tracking.StatusEvent;
@@ -51,6 +52,16 @@ public class StatusTransitions {
 
     /** Applies the changes in order; several changes to one order are applied one after the other. */
     public Mono<List<Applied>> apply(List<Change> changes) {
+        return apply(changes, applied -> Mono.empty());
+    }
+
+    /**
+     * As {@link #apply(List)}, with {@code effects} (e.g. the outbox events the changes cause) written
+     * after each round's UPDATE and before its history: the history takes the status feed's single
+     * lock, which every status-changing transaction waits for, so it comes last and is held only until
+     * the commit.
+     */
+    public Mono<List<Applied>> apply(List<Change> changes, Function<List<Applied>, Mono<Void>> effects) {
         List<List<Change>> rounds = new ArrayList<>();
         Map<UUID, Integer> seen = new LinkedHashMap<>();
         for (Change change : changes) {
@@ -61,12 +72,12 @@ public class StatusTransitions {
             rounds.get(round).add(change);
         }
         return Flux.fromIterable(rounds)
-                .concatMap(this::applyRound)
+                .concatMap(round -> applyRound(round, effects))
                 .collectList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Mono<List<Applied>> applyRound(List<Change> round) {
+    private Mono<List<Applied>> applyRound(List<Change> round, Function<List<Applied>, Mono<Void>> effects) {
         DatabaseClient.GenericExecuteSpec update = db.sql("""
                         WITH t AS (SELECT clock_timestamp() AS at),
                         wanted AS (
@@ -115,7 +126,9 @@ public class StatusTransitions {
                         r.get("placed_at", OffsetDateTime.class)))
                 .all()
                 .collectList()
-                .flatMap(applied -> recordHistory(applied).thenReturn(applied));
+                .flatMap(applied -> (applied.isEmpty() ? Mono.<Void>empty() : effects.apply(applied))
+                        .then(recordHistory(applied))
+                        .thenReturn(applied));
     }
 
     /** The UPDATE above stamped the fulfilment times already, in the same row version. */

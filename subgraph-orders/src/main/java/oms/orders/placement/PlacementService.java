@@ -206,8 +206,10 @@ public class PlacementService {
             Mono<Void> write = repository
                     .claimKeys(scope, claims)
                     .flatMap(claimed -> claimed < claims.size() ? Mono.error(new KeyRace()) : Mono.just(claimed))
-                    .then(repository.insert(accepted))
-                    .then(events.placed(accepted));
+                    // the events first: the history, written last by insert, takes the status feed's
+                    // single lock, which every status-changing transaction waits for until this commits
+                    .then(events.placed(accepted))
+                    .then(repository.insert(accepted));
             return write.as(tx::transactional)
                     .then(Mono.fromRunnable(() -> {
                         metrics.created(mode, accepted.size());
