@@ -1,6 +1,7 @@
 package oms.platform.events;
 
 import java.util.UUID;
+import oms.platform.id.TimeOrderedIds;
 
 /**
  * An event to publish: {@code stream} is the Redis stream, {@code type} what happened, {@code key}
@@ -9,6 +10,6 @@ import java.util.UUID;
 public record OutboundEvent(UUID id, String stream, String type, String key, String payload) {
 
     public static OutboundEvent of(String stream, String type, Object key, String payload) {
-        return new OutboundEvent(UUID.randomUUID(), stream, type, String.valueOf(key), payload);
+        return new OutboundEvent(TimeOrderedIds.next(), stream, type, String.valueOf(key), payload);
     }
 }

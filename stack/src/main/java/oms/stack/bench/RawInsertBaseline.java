@@ -87,7 +87,7 @@ final class RawInsertBaseline {
         List<OrderBatches.Product> lineProducts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             OrderBatches.Order order = orders.get(i);
-            ids[i] = UUID.randomUUID();
+            ids[i] = timeOrdered();
             customers[i] = order.customerId();
             subtotals[i] = order.subtotal();
             itemCounts[i] = order.products().size();
@@ -189,5 +189,17 @@ final class RawInsertBaseline {
 
     private static String[] repeat(String value, int n) {
         return Collections.nCopies(n, value).toArray(String[]::new);
+    }
+
+    /**
+     * Order ids as the orders service makes them (UUID version 7, platform's {@code TimeOrderedIds},
+     * which this module does not depend on), so the baseline's indexes grow as the service's do.
+     */
+    private static UUID timeOrdered() {
+        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        return new UUID(
+                (System.currentTimeMillis() << 16) | 0x7000L | (random & 0x0FFFL),
+                (java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL)
+                        | 0x8000_0000_0000_0000L);
     }
 }

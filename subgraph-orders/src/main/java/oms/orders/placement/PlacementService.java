@@ -14,6 +14,7 @@ import oms.orders.placement.PlacementRepository.NewOrder;
 import oms.orders.placement.PlacementRepository.StoredKey;
 import oms.platform.error.ErrorCode;
 import oms.platform.error.Violation;
+import oms.platform.id.TimeOrderedIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -169,7 +170,7 @@ public class PlacementService {
                     case OrderValidator.Invalid invalid ->
                         results.add(new PlacementResult(i, null, invalid.violations()));
                     case OrderValidator.Valid valid -> {
-                        UUID id = UUID.randomUUID();
+                        UUID id = TimeOrderedIds.next();
                         accepted.add(new NewOrder(id, valid, actor, now));
                         results.add(new PlacementResult(i, id, List.of()));
                         if (key != null) {
