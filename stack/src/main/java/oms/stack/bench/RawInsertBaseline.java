@@ -111,9 +111,9 @@ final class RawInsertBaseline {
                           ship_line2, ship_city, ship_postal_code, ship_country, placed_at)""".formatted(schema));
                 PreparedStatement insertLines = c.prepareStatement("""
                 INSERT INTO %s.order_lines (id, order_id, line_no, product_id, sku, product_name, quantity, unit_price)
-                SELECT gen_random_uuid(), order_id, line_no, product_id, sku, name, quantity, price
-                FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[])
-                     AS t(order_id, line_no, product_id, sku, name, quantity, price)""".formatted(schema));
+                SELECT id, order_id, line_no, product_id, sku, name, quantity, price
+                FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[])
+                     AS t(id, order_id, line_no, product_id, sku, name, quantity, price)""".formatted(schema));
                 PreparedStatement insertHistory = c.prepareStatement("""
                 WITH feed AS (UPDATE %1$s.status_feed SET position = position + %2$d RETURNING position - %2$d AS base)
                 INSERT INTO %1$s.order_status_history (seq, order_id, version, from_status, to_status, actor, reason, at)
@@ -152,6 +152,8 @@ final class RawInsertBaseline {
             bind(
                     c,
                     insertLines,
+                    "uuid",
+                    lineOrders.stream().map(o -> timeOrdered()).toArray(UUID[]::new),
                     "uuid",
                     lineOrders.toArray(UUID[]::new),
                     "int4",
@@ -192,8 +194,9 @@ final class RawInsertBaseline {
     }
 
     /**
-     * Order ids as the orders service makes them (UUID version 7, platform's {@code TimeOrderedIds},
-     * which this module does not depend on), so the baseline's indexes grow as the service's do.
+     * Order and line ids as the orders service makes them (UUID version 7, platform's {@code
+     * TimeOrderedIds}, which this module does not depend on), so the baseline's indexes grow as the
+     * service's do.
      */
     private static UUID timeOrdered() {
         long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();

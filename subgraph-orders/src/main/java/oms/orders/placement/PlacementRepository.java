@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import oms.orders.order.OrderStatus;
 import oms.orders.tracking.StatusEvent;
 import oms.orders.tracking.StatusLog;
+import oms.platform.id.TimeOrderedIds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -186,10 +187,11 @@ public class PlacementRepository {
                 .toList();
         Mono<Long> lineRows = db.sql("""
                         INSERT INTO order_lines (id, order_id, line_no, product_id, sku, product_name, quantity, unit_price)
-                        SELECT gen_random_uuid(), order_id, line_no, product_id, sku, name, quantity, price
-                        FROM unnest(:orders::uuid[], :lineNos::int[], :products::uuid[], :skus::text[], :names::text[],
-                                    :quantities::int[], :prices::numeric[])
-                             AS t(order_id, line_no, product_id, sku, name, quantity, price)""")
+                        SELECT id, order_id, line_no, product_id, sku, name, quantity, price
+                        FROM unnest(:ids::uuid[], :orders::uuid[], :lineNos::int[], :products::uuid[], :skus::text[],
+                                    :names::text[], :quantities::int[], :prices::numeric[])
+                             AS t(id, order_id, line_no, product_id, sku, name, quantity, price)""")
+                .bind("ids", column(lines, l -> TimeOrderedIds.next(), UUID[]::new))
                 .bind("orders", column(lines, Line::orderId, UUID[]::new))
                 .bind("lineNos", column(lines, Line::lineNo, Integer[]::new))
                 .bind("products", column(lines, l -> l.line().product().productId(), UUID[]::new))

@@ -2,6 +2,7 @@ package oms.shipping.order;
 
 import java.util.List;
 import java.util.UUID;
+import oms.platform.id.TimeOrderedIds;
 import oms.shipping.order.OrderEventHandler.NewShipment;
 import oms.shipping.shipment.ShipmentStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,23 +25,35 @@ class OrderShipmentsRepository {
         this.db = db;
     }
 
-    /** A PENDING shipment for each order that has none yet: an order never gets a second one. */
+    /**
+     * A PENDING shipment for each order that has none yet: an order never gets a second one. The
+     * orders are distinct (the handler keeps the first event of each).
+     */
     Mono<Void> open(List<NewShipment> shipments) {
         if (shipments.isEmpty()) {
             return Mono.empty();
         }
         return db.sql("""
                         WITH t AS (SELECT clock_timestamp() AS at),
+                        wanted AS (
+                            SELECT * FROM unnest(:ids::uuid[], :eventIds::uuid[], :orderIds::uuid[], :customerIds::uuid[],
+                                                 :carriers::text[])
+                                   AS o(id, event_id, order_id, customer_id, carrier_code)),
                         opened AS (
                             INSERT INTO shipments (id, order_id, customer_id, carrier_code, status, created_at, updated_at)
-                            SELECT gen_random_uuid(), o.order_id, o.customer_id, o.carrier_code, 'PENDING', t.at, t.at
-                            FROM unnest(:orderIds::uuid[], :customerIds::uuid[], :carriers::text[])
-                                 AS o(order_id, customer_id, carrier_code), t
+                            SELECT o.id, o.order_id, o.customer_id, o.carrier_code, 'PENDING', t.at, t.at
+                            FROM wanted o, t
                             ON CONFLICT (order_id) DO NOTHING
-                            RETURNING id, status, created_at
+                            RETURNING id, order_id, status, created_at
                         )
                         INSERT INTO shipment_events (id, shipment_id, status, description, occurred_at)
-                        SELECT gen_random_uuid(), id, status, :description, created_at FROM opened""")
+                        SELECT w.event_id, s.id, s.status, :description, s.created_at
+                        FROM opened s JOIN wanted w ON w.order_id = s.order_id""")
+                // time-ordered ids: the shipments' and their events' keys grow at the indexes' right edge
+                .bind("ids", shipments.stream().map(s -> TimeOrderedIds.next()).toArray(UUID[]::new))
+                .bind(
+                        "eventIds",
+                        shipments.stream().map(s -> TimeOrderedIds.next()).toArray(UUID[]::new))
                 .bind("orderIds", shipments.stream().map(NewShipment::orderId).toArray(UUID[]::new))
                 .bind(
                         "customerIds",
