@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Identifiers for rows written in bulk (orders, events): UUID version 7 (RFC 9562), the Unix time in
- * milliseconds in the first 48 bits and 74 bits from a cryptographically strong generator after it.
- * Ids made one after another sort one after another, so each B-tree index keyed by them (the orders'
- * primary key, every table keyed by order or event id) grows at its right edge instead of touching a
- * random leaf page per row; the random bits keep an id as hard to guess as a random UUID's 122.
+ * Identifiers for rows written in bulk (orders, their lines, shipments, events): UUID version 7 (RFC
+ * 9562), the Unix time in milliseconds in the first 48 bits and 74 bits from a cryptographically
+ * strong generator after it. Ids made one after another sort one after another, so each B-tree index
+ * keyed by them (the orders' primary key, every table keyed by order or event id) grows at its right
+ * edge instead of touching a random leaf page per row. 74 random bits are fewer than a random UUID's
+ * 122 but still far beyond guessing, and the creation time they reveal is the order's placedAt.
  */
 public final class TimeOrderedIds {
 
