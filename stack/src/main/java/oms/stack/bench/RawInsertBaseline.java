@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import oms.testsupport.LocalPostgres;
 
 /**
@@ -199,10 +200,10 @@ final class RawInsertBaseline {
      * service's do.
      */
     private static UUID timeOrdered() {
-        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        // scratch rows: a fast generator will do, where the service's ids use SecureRandom
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(
-                (System.currentTimeMillis() << 16) | 0x7000L | (random & 0x0FFFL),
-                (java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL)
-                        | 0x8000_0000_0000_0000L);
+                (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL),
+                (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L);
     }
 }

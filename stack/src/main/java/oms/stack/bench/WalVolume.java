@@ -9,8 +9,9 @@ import oms.testsupport.LocalPostgres;
 
 /**
  * The write-ahead log PostgreSQL wrote, server-wide (all four databases), from {@code pg_stat_wal}: every
- * row version, index entry and page change of a write path, in records and bytes. Unlike CPU time it
- * hardly moves with the machine's load, so it compares two versions of the write path run against run.
+ * row version, index entry and page change of a write path, in records and bytes. It moves far less
+ * with the machine's load than CPU time does (background work such as autovacuum adds a few per cent
+ * to a window), so it compares two versions of the write path run against run.
  */
 final class WalVolume {
 
