@@ -44,6 +44,15 @@ class OrderEventCodecTest {
     }
 
     @Test
+    void the_consumer_hands_over_exactly_the_types_the_codec_reads() {
+        String payload =
+                "{\"orderId\":\"" + order + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}";
+        for (String type : List.of("OrderPlaced", "OrderConfirmed", "OrderCancelled", "OrderShipped", "Other")) {
+            assertThat(codec.read(event(type, payload)).isPresent()).as(type).isEqualTo(OrderEventCodec.reads(type));
+        }
+    }
+
+    @Test
     void an_event_that_breaks_the_contract_fails_so_that_it_can_be_parked() {
         assertThatThrownBy(() -> codec.read(event("OrderPlaced", "not json"))).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> codec.read(event("OrderPlaced", "{\"orderId\":\"" + order + "\",\"lines\":[]}")))

@@ -2,7 +2,6 @@ package oms.orders.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import oms.orders.lifecycle.StatusTransitions.Applied;
 import oms.orders.lifecycle.StatusTransitions.Change;
@@ -53,20 +52,6 @@ class OrderEventHandler implements EventHandler {
         return consumers.create("orders", List.of("catalog", "customers", "inventory", "shipping"), this);
     }
 
-    /** The types {@link #handle} acts on; other services' events on these streams are not ours. */
-    static final Set<String> TYPES = Set.of(
-            "ProductUpserted",
-            "CustomerUpserted",
-            "StockReserved",
-            "StockRejected",
-            "ShipmentDispatched",
-            "ShipmentDelivered");
-
-    @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
-    }
-
     @Override
     public Mono<Void> handle(List<InboundEvent> batch) {
         List<JsonNode> products = new ArrayList<>();
@@ -97,7 +82,7 @@ class OrderEventHandler implements EventHandler {
                             null));
                 case "ShipmentDelivered" ->
                     changes.add(new Change(orderId(payload), OrderStatus.DELIVERED, "shipping", "Delivered", null));
-                default -> {} // not among TYPES: never handed over
+                default -> {} // other services' events on these streams are not ours to act on
             }
         }
         return replicas.upsertProducts(products)

@@ -26,6 +26,15 @@ class OrderEventHandlerTest {
     }
 
     @Test
+    void the_consumer_hands_over_confirmations_and_cancellations_only() {
+        OrderEventHandler handler = new OrderEventHandler(null, JSON);
+        assertThat(handler.handles("OrderConfirmed")).isTrue();
+        assertThat(handler.handles("OrderCancelled")).isTrue();
+        assertThat(handler.handles("OrderPlaced")).isFalse();
+        assertThat(handler.handles("OrderShipped")).isFalse();
+    }
+
+    @Test
     void a_confirmed_order_opens_a_shipment_for_its_customer_with_the_default_carrier() {
         Changes changes = OrderEventHandler.read(List.of(confirmed(ORDER)), JSON);
         assertThat(changes.opened()).containsExactly(new NewShipment(ORDER, CUSTOMER, "DHL"));
