@@ -134,6 +134,9 @@ class OrderPlacementIT extends SubgraphIT {
         assertThat(order.at("/totals/itemCount").asInt()).isEqualTo(5);
         assertThat(order.at("/statusHistory/0/actor").asString()).isEqualTo("customer:" + customer);
         String id = order.at("/id").asString();
+        assertThat(UUID.fromString(id).version())
+                .as("a time-ordered id (TimeOrderedIds), so the indexes keyed by it grow at one edge")
+                .isEqualTo(7);
         SagaStreams.await(() -> !streams.entries("orders", "OrderPlaced", id).isEmpty(), "OrderPlaced");
     }
 
