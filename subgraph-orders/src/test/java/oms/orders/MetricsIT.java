@@ -72,6 +72,8 @@ class MetricsIT extends SubgraphIT {
                         "oms_events_parked_total",
                         "oms_events_consumed_total",
                         "oms_subscriptions_active",
+                        "oms_subscriptions_behind",
+                        "oms_subscriptions_fan_out_failures_total",
                         "oms_subscriptions_delivered_total",
                         "oms_subscriptions_too_slow_total"));
 

@@ -68,6 +68,20 @@ final class RunningStack {
         return (long) Actuator.value(get().managementUrl(subgraph), "oms.subscriptions.active");
     }
 
+    /** The status fan-out's meters of an orders process, to say which side stopped when a feed falls silent. */
+    static String fanOut(String process) {
+        StringBuilder text = new StringBuilder(process).append(" fan-out:");
+        for (String meter : new String[] {"active", "delivered", "filled", "too-slow", "behind", "fan-out-failures"}) {
+            text.append(' ').append(meter).append('=');
+            try {
+                text.append((long) Actuator.value(get().managementUrl(process), "oms.subscriptions." + meter));
+            } catch (RuntimeException e) {
+                text.append('?').append(e.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
     /** How many SQL statements the request with this x-request-id cost a subgraph (and nothing else did). */
     static long sqlStatements(String subgraph, String requestId) {
         return Actuator.requestStatements(get().managementUrl(subgraph), requestId);

@@ -75,7 +75,8 @@ class ScaleOutIT {
 
             Map<String, List<String>> seen = onSecond.until(ids, s -> s.size() == ORDERS);
             assertThat(seen)
-                    .as("decisions seen by a subscriber of the second orders process")
+                    .as(() -> "decisions seen by a subscriber of the second orders process (%s; %s)"
+                            .formatted(RunningStack.fanOut(orders2), RunningStack.fanOut("orders")))
                     .hasSize(ORDERS);
             assertThat(seen.values()).as("each decision delivered once").allMatch(s -> s.size() == 1);
             assertThat(seen.values().stream()

@@ -81,8 +81,12 @@ public class StatusHub implements SmartLifecycle {
     private final Counter delivered;
     private final Counter tooSlow;
     private final Counter filled;
+    private final Counter failures;
 
     private volatile long position;
+    /** The feed's end as the last check read it: how far behind the fan-out is shows as the gap. */
+    private volatile long feedEnd;
+
     private volatile boolean running;
     private Thread worker;
     private StatefulRedisPubSubConnection<String, String> pubsub;
@@ -110,6 +114,12 @@ public class StatusHub implements SmartLifecycle {
                 .register(meters);
         filled = Counter.builder("oms.subscriptions.filled")
                 .description("Changes read from the database because no message brought them")
+                .register(meters);
+        failures = Counter.builder("oms.subscriptions.fan-out-failures")
+                .description("Errors the fan-out survived (it retries; a steady rate means it is not delivering)")
+                .register(meters);
+        Gauge.builder("oms.subscriptions.behind", this, hub -> Math.max(0, hub.feedEnd - hub.position))
+                .description("Committed status changes this instance has not yet handed to its subscribers")
                 .register(meters);
     }
 
@@ -187,15 +197,23 @@ public class StatusHub implements SmartLifecycle {
                     handle(message);
                 }
                 if (System.nanoTime() >= nextCheck) {
-                    catchUp(statusLog.position().block(Duration.ofSeconds(10)));
+                    Long end = statusLog.position().block(Duration.ofSeconds(10));
+                    feedEnd = end == null ? 0 : end;
+                    catchUp(end);
                     nextCheck = System.nanoTime() + pollInterval.toNanos();
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // only stop() may end the worker: an interrupt from anywhere else is survived
+                log.warn("Status fan-out interrupted while running (going on)");
+            } catch (Throwable e) {
+                // nothing may end the worker while it runs (not even an Error such as running out of
+                // heap): subscribers would then wait for changes that never come, with no error
                 if (running) {
-                    log.warn("Status fan-out: {} (retrying)", e.toString());
+                    failures.increment();
+                    log.error("Status fan-out failed at position {} (retrying): {}", position, e.toString(), e);
                     sleep(pollInterval.toMillis());
                 }
             }
@@ -278,9 +296,20 @@ public class StatusHub implements SmartLifecycle {
                 continue;
             }
             s.queued.incrementAndGet();
-            if (s.sink.tryEmitNext(event) == Sinks.EmitResult.OK) {
+            Sinks.EmitResult result = s.sink.tryEmitNext(event);
+            if (result == Sinks.EmitResult.OK) {
                 delivered.increment();
             } else {
+                if (result != Sinks.EmitResult.FAIL_CANCELLED) {
+                    // never leave a subscriber open that will get nothing more: end it, it resumes
+                    log.warn(
+                            "Status change {} could not be handed to a subscriber ({}); ending it",
+                            event.seq(),
+                            result);
+                    s.sink.tryEmitError(new DomainException(
+                            ErrorCode.SUBSCRIBER_TOO_SLOW,
+                            "Delivery failed; subscribe again with the cursor of the last change received"));
+                }
                 unregister(s);
             }
         }

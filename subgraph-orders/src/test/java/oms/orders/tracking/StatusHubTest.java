@@ -8,12 +8,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import oms.orders.order.OrderStatus;
 import oms.platform.error.DomainException;
 import oms.platform.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The hub's fan-out rules, without Redis or a database: order, filters, the slow-subscriber policy. */
 class StatusHubTest {
@@ -98,5 +102,47 @@ class StatusHubTest {
         hub.unregister(byCustomer.subscriber());
         hub.unregister(byCustomer.subscriber()); // twice is harmless
         assertThat(hub.indexedKeys()).isZero();
+    }
+
+    @Test
+    void the_worker_survives_an_error_and_goes_on_delivering_from_the_feed() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        List<StatusEvent> feed = List.of(
+                event(1, order, customer, OrderStatus.CONFIRMED), event(2, order, customer, OrderStatus.SHIPPED));
+        StatusLog log = new StatusLog(null, null, null) {
+            @Override
+            public Mono<Long> position() {
+                return switch (checks.getAndIncrement()) {
+                    case 0 -> Mono.just(0L); // at start
+                    // an Error, not an Exception: a worker that caught only exceptions ended here
+                    case 1 -> Mono.error(new OutOfMemoryError("Java heap space (test)"));
+                    default -> Mono.just(2L);
+                };
+            }
+
+            @Override
+            public Flux<StatusEvent> range(LiveFilter filter, long after, Integer afterVersion, long upTo, int limit) {
+                return Flux.fromIterable(feed).filter(e -> e.seq() > after && e.seq() <= upTo);
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        // no Redis: the worker fails to listen and delivers from its feed checks alone
+        StatusHub checked = new StatusHub(log, null, null, meters, Duration.ofMillis(50), 8);
+        StatusHub.Registration registration = checked.register(LiveFilter.order(order));
+        List<StatusEvent> received = new CopyOnWriteArrayList<>();
+        registration.subscriber().live().subscribe(received::add);
+        checked.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(received).extracting(StatusEvent::seq).containsExactly(1L, 2L);
+            assertThat(meters.counter("oms.subscriptions.fan-out-failures").count())
+                    .isEqualTo(1);
+            assertThat(meters.get("oms.subscriptions.behind").gauge().value()).isZero();
+        } finally {
+            checked.stop();
+        }
     }
 }
