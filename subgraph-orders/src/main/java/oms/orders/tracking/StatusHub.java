@@ -209,8 +209,9 @@ public class StatusHub implements SmartLifecycle {
                 // only stop() may end the worker: an interrupt from anywhere else is survived
                 log.warn("Status fan-out interrupted while running (going on)");
             } catch (Throwable e) {
-                // nothing may end the worker while it runs (not even an Error such as running out of
-                // heap): subscribers would then wait for changes that never come, with no error
+                // nothing may end the worker while it runs, not even an Error (running out of heap
+                // stops the process instead: -XX:+ExitOnOutOfMemoryError): subscribers would then wait
+                // for changes that never come, with their streams open
                 if (running) {
                     failures.increment();
                     log.error("Status fan-out failed at position {} (retrying): {}", position, e.toString(), e);

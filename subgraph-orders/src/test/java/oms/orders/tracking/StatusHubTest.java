@@ -115,7 +115,7 @@ class StatusHubTest {
                 return switch (checks.getAndIncrement()) {
                     case 0 -> Mono.just(0L); // at start
                     // an Error, not an Exception: a worker that caught only exceptions ended here
-                    case 1 -> Mono.error(new OutOfMemoryError("Java heap space (test)"));
+                    case 1 -> Mono.error(new StackOverflowError("test"));
                     default -> Mono.just(2L);
                 };
             }
