@@ -359,9 +359,14 @@ public final class OmsStack implements AutoCloseable {
             throw new IllegalStateException("Missing " + gateway + ": run `npm ci` in router-config");
         }
         Path supergraph = options.dataDir().resolve("supergraph.graphql");
-        Files.writeString(
-                supergraph,
-                Supergraphs.withPorts(Files.readString(routerDir.resolve("supergraph.graphql")), routerSubgraphPorts));
+        String text =
+                Supergraphs.withPorts(Files.readString(routerDir.resolve("supergraph.graphql")), routerSubgraphPorts);
+        // every router of the stack watches this file and reloads it when it changes: rewriting it
+        // (truncated, then written) for a second router made a running one read it empty, and Hive
+        // Gateway exits on a supergraph it cannot parse
+        if (!Files.isRegularFile(supergraph) || !Files.readString(supergraph).equals(text)) {
+            Files.writeString(supergraph, text);
+        }
         String node = System.getenv().getOrDefault("OMS_NODE", "node");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
