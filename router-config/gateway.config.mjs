@@ -45,6 +45,7 @@ import { headerValue, useJwtAuth } from './plugins/jwt.mjs';
 import { useQueryCost } from './plugins/cost.mjs';
 import { upstreamTimeout, useSubgraphFailures } from './plugins/failures.mjs';
 import { createLogger } from './plugins/logging.mjs';
+import { useRequestSignature } from './plugins/signature.mjs';
 import { usePrometheusMetrics } from './plugins/metrics.mjs';
 import { setupTracing, tracingSettings } from './plugins/tracing.mjs';
 
@@ -160,8 +161,6 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
     cors: { origin: settings.corsOrigins, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] },
     // a hung or dead subgraph costs only its own fields (null + SERVICE_UNAVAILABLE) within the timeout
     upstreamTimeout: upstreamTimeout({ timeoutMs: settings.upstreamTimeoutMs, deadlineMs: settings.requestDeadlineMs }),
-    // every subgraph request carries the router's HMAC signature; the subgraphs refuse anything else
-    ...(settings.hmacSecret ? { hmacSignature: { secret: settings.hmacSecret } } : {}),
     // unexpected errors become "Unexpected error." (details only in the router log); in production
     // never with stack traces, whatever NODE_ENV says
     maskedErrors: development ? true : { isDev: false },
@@ -216,7 +215,10 @@ export function createGatewayConfig(env = process.env, { logWriter } = {}) {
         );
       else log.warn('OMS_QUERY_COST=off: no cost ceiling and no rate limits (benchmark baselines only)');
       plugins.push(useSubgraphFailures({ development, log, retries: settings.upstreamRetries, delayMs: 200 }));
-      if (!settings.hmacSecret) {
+      // every subgraph request carries the router's HMAC signature; the subgraphs refuse anything else
+      if (settings.hmacSecret) {
+        plugins.push(useRequestSignature({ secret: settings.hmacSecret }));
+      } else {
         log.warn('OMS_HMAC_SECRET is not set: subgraph requests are NOT signed, and the subgraphs will refuse them');
       }
       if (!development) plugins.push(useDisableIntrospection());

@@ -6,10 +6,11 @@
 //   OMS_SUPERGRAPH   the supergraph SDL file (subgraph URLs of the running stack)
 //   OMS_HMAC_SECRET  the secret the subgraphs verify
 import { readFileSync } from 'node:fs';
-import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+// the router's signing (its dependencies resolve from router-config's node_modules, installed first)
+import { SIGNATURE_EXTENSION, signature } from '../plugins/signature.mjs';
 
 const port = Number(process.env.PORT ?? 4100);
 const secret = process.env.OMS_HMAC_SECRET;
@@ -18,32 +19,14 @@ if (!secret || !process.env.OMS_SUPERGRAPH) {
   process.exit(2);
 }
 
-/** JSON with object keys sorted (by UTF-16 code units, as Array.prototype.sort does). */
-function stableStringify(value) {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) {
-    return '[' + value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',') + ']';
-  }
-  const keys = Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + stableStringify(value[k])).join(',') + '}';
-}
-
 class SignedDataSource extends RemoteGraphQLDataSource {
   willSendRequest({ request, context }) {
     if (context.authorization) {
       request.http.headers.set('authorization', context.authorization);
     }
-    const signed = { query: request.query };
-    if (request.variables && Object.keys(request.variables).length > 0) {
-      signed.variables = request.variables;
-    }
     request.extensions = {
       ...(request.extensions ?? {}),
-      'hmac-signature': createHmac('sha256', secret).update(stableStringify(signed)).digest('base64'),
+      [SIGNATURE_EXTENSION]: signature(secret, request.query, request.variables),
     };
   }
 }

@@ -13,7 +13,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The router's signature on a subgraph request, as Hive Gateway's HMAC upstream signing makes it:
+ * The router's signature on a subgraph request, as {@code router-config/plugins/signature.mjs} makes
+ * it (the same bytes as Hive Gateway's own HMAC upstream signing):
  * HMAC-SHA256 with the shared secret over the key-sorted JSON of {@code {query, variables}} (variables
  * left out when empty), base64, in the request's {@code extensions["hmac-signature"]}. The subgraphs
  * verify it; test clients and benchmarks that call a subgraph directly sign the same way.
