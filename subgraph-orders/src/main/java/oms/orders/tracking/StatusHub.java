@@ -208,13 +208,20 @@ public class StatusHub implements SmartLifecycle {
                 }
                 // only stop() may end the worker: an interrupt from anywhere else is survived
                 log.warn("Status fan-out interrupted while running (going on)");
+            } catch (RuntimeException e) {
+                // the database or Redis away: retried each poll interval, one line each
+                if (running) {
+                    failures.increment();
+                    log.warn("Status fan-out: {} (retrying)", e.toString());
+                    sleep(pollInterval.toMillis());
+                }
             } catch (Throwable e) {
                 // nothing may end the worker while it runs, not even an Error (running out of heap
                 // stops the process instead: -XX:+ExitOnOutOfMemoryError): subscribers would then wait
                 // for changes that never come, with their streams open
                 if (running) {
                     failures.increment();
-                    log.error("Status fan-out failed at position {} (retrying): {}", position, e.toString(), e);
+                    log.error("Status fan-out failed at position {} (retrying)", position, e);
                     sleep(pollInterval.toMillis());
                 }
             }
