@@ -9,6 +9,7 @@ import { parse } from 'graphql';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createGatewayRuntime, getGraphQLWSOptions, useCustomFetch } from '@graphql-hive/gateway';
 import { createGatewayConfig, routerSettings, DEFAULTS } from '../gateway.config.mjs';
+import { SIGNATURE_EXTENSION, signature } from '../plugins/signature.mjs';
 
 const SUPERGRAPH = parse(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'));
 const ISSUER = 'http://127.0.0.1:8180/realms/oms';
@@ -409,5 +410,60 @@ describe('JWT validation', () => {
   test('limits are checked for authenticated callers too', async () => {
     const res = await r.query(`{ ${'__typename '.repeat(2001)}}`, { authorization: `Bearer ${await token()}` });
     assert.equal(code(res), 'TOKEN_LIMIT_EXCEEDED');
+  });
+});
+
+describe('subgraph request signature', () => {
+  test('signs every subgraph request of a federated query over what it sends', async () => {
+    const secret = 'router-test-secret';
+    const r = router({ OMS_HMAC_SECRET: secret }, (body) =>
+      body.variables?.representations
+        ? {
+            data: {
+              _entities: body.variables.representations.map((rep) => ({
+                __typename: 'Customer',
+                name: `Name ${rep.id}`,
+              })),
+            },
+          }
+        : {
+            data: {
+              orders: {
+                edges: [
+                  {
+                    node: {
+                      __typename: 'Order',
+                      id: 'o1',
+                      number: 'ORD-1',
+                      customer: { __typename: 'Customer', id: 'c1' },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+    );
+    try {
+      const res = await r.query(
+        'query($n: Int!) { orders(first: $n) { edges { node { number customer { name } } } } }',
+        {},
+        { n: 1 },
+      );
+      assert.equal(res.json?.data?.orders?.edges?.[0]?.node?.customer?.name, 'Name c1', res.text);
+      const PORTS = { 8081: 'customers', 8083: 'orders' };
+      assert.deepEqual(
+        r.calls.map((c) => PORTS[new URL(c.url).port]),
+        ['orders', 'customers'],
+      );
+      for (const { url, body } of r.calls) {
+        assert.equal(
+          body.extensions?.[SIGNATURE_EXTENSION],
+          signature(secret, body.query, body.variables),
+          `the request to ${url} is signed over what it sends`,
+        );
+      }
+    } finally {
+      await r.runtime.dispose();
+    }
   });
 });
