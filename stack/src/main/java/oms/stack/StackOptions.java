@@ -74,9 +74,15 @@ public record StackOptions(
         }
     }
 
+    /** The subgraphs' JVM options: {@code OMS_SUBGRAPH_JAVA_OPTS} where it is set, else {@code fallback}. */
+    public static String subgraphJavaOptions(String fallback) {
+        String given = System.getenv("OMS_SUBGRAPH_JAVA_OPTS");
+        return given == null || given.isBlank() ? fallback : given;
+    }
+
     /** What `./oms up` runs: default ports, data kept under the project's .oms folder. */
     public static StackOptions local(Path projectDir) {
-        String javaOptions = System.getenv().getOrDefault("OMS_SUBGRAPH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
+        String javaOptions = subgraphJavaOptions(DEFAULT_JAVA_OPTIONS);
         return new StackOptions(
                 projectDir,
                 projectDir.resolve(".oms"),
@@ -162,12 +168,51 @@ public record StackOptions(
                         System.getenv().getOrDefault("OMS_TRACING", "on").strip());
     }
 
+    /** Ports handed out by this process, so that two parts of one stack never get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, below the kernel's range of ephemeral ports where there is room: a
+     * port of that range, free when asked, can be taken by any outgoing connection (to PostgreSQL, Redis,
+     * Keycloak) in the minute a stack takes to start, and the process meant to listen on it then fails
+     * with "address already in use".
+     */
     public static int freePort() {
+        int[] ephemeral = ephemeralPortRange();
+        int low = 10_000;
+        int high = ephemeral[0] - 1;
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; high - low >= 1_000 && attempt < 200; attempt++) {
+            int port = random.nextInt(low, high + 1);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** Linux's {@code ip_local_port_range}; elsewhere the IANA range (49152–65535). */
+    static int[] ephemeralPortRange() {
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip()
+                    .split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {49_152, 65_535};
         }
     }
 

@@ -57,8 +57,10 @@ public final class OrdersBenchmark {
     }
 
     public static void run(Path project) throws IOException, SQLException {
-        System.out.println("Starting a throw-away stack for the benchmark ...");
-        try (OmsStack stack = OmsStack.start(StackOptions.forTests(project))) {
+        // OMS_SUBGRAPH_JAVA_OPTS gives the subgraphs' JVM options, e.g. to compare heaps or code caches
+        String javaOptions = StackOptions.subgraphJavaOptions(StackOptions.DEFAULT_JAVA_OPTIONS);
+        System.out.println("Starting a throw-away stack for the benchmark (subgraphs: " + javaOptions + ") ...");
+        try (OmsStack stack = OmsStack.start(StackOptions.forTests(project).withSubgraphJavaOptions(javaOptions))) {
             new OrdersBenchmark(stack).run();
         }
     }

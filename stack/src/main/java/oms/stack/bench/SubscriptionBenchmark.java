@@ -80,10 +80,8 @@ public final class SubscriptionBenchmark {
      * A fixed heap big enough for 10,000 subscribers (no full collections while the heap grows), unless
      * {@code OMS_SUBGRAPH_JAVA_OPTS} gives the subgraphs' JVM options, e.g. to compare collectors.
      */
-    private static final String JAVA_OPTIONS = System.getenv()
-            .getOrDefault(
-                    "OMS_SUBGRAPH_JAVA_OPTS",
-                    StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m"));
+    private static final String JAVA_OPTIONS = StackOptions.subgraphJavaOptions(
+            StackOptions.DEFAULT_JAVA_OPTIONS.replace("-Xms32m -Xmx160m", "-Xms768m -Xmx768m"));
 
     private SubscriptionBenchmark() {}
 
