@@ -19,6 +19,7 @@ import graphql.schema.GraphQLType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import oms.platform.error.CodeClassification;
 import oms.platform.error.ErrorCode;
 
@@ -39,6 +40,12 @@ public final class InputLimits implements FieldValidation {
     /** Beyond this many problems in one request the rest are not listed. */
     private static final int MAX_ERRORS = 20;
 
+    /**
+     * The {@code @size} bound of each argument and input field, read once per schema element: a batch of
+     * 1,000 orders visits the same few input fields thousands of times.
+     */
+    private final Map<GraphQLDirectiveContainer, Bound> bounds = new ConcurrentHashMap<>();
+
     @Override
     public List<GraphQLError> validateFields(FieldValidationEnvironment environment) {
         List<GraphQLError> errors = new ArrayList<>();
@@ -48,7 +55,7 @@ public final class InputLimits implements FieldValidation {
             }
             for (GraphQLArgument argument : field.getFieldDefinition().getArguments()) {
                 Object value = field.getArgumentValuesByName().get(argument.getName());
-                check(value, argument.getType(), Bound.of(argument), List.of(argument.getName()), errors);
+                check(value, argument.getType(), bound(argument), new Path(null, argument.getName(), -1), errors);
                 if (errors.size() >= MAX_ERRORS) {
                     return errors;
                 }
@@ -57,8 +64,7 @@ public final class InputLimits implements FieldValidation {
         return errors;
     }
 
-    private static void check(
-            Object value, GraphQLInputType type, Bound bound, List<String> path, List<GraphQLError> errors) {
+    private void check(Object value, GraphQLInputType type, Bound bound, Path path, List<GraphQLError> errors) {
         if (value == null || errors.size() >= MAX_ERRORS) {
             return;
         }
@@ -71,24 +77,19 @@ public final class InputLimits implements FieldValidation {
                     errors.add(error(ErrorCode.LIMIT_EXCEEDED, path, "At most " + limit + " entries"));
                     return;
                 }
+                Bound each = new Bound(bound.each(), null);
+                GraphQLInputType itemType = (GraphQLInputType) list.getWrappedType();
                 for (int i = 0; i < items.size(); i++) {
-                    check(
-                            items.get(i),
-                            (GraphQLInputType) list.getWrappedType(),
-                            new Bound(bound.each(), null),
-                            append(path, Integer.toString(i)),
-                            errors);
+                    check(items.get(i), itemType, each, new Path(path, null, i), errors);
                 }
             }
             case GraphQLInputObjectType object
             when value instanceof Map<?, ?> fields -> {
                 for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
-                    check(
-                            fields.get(field.getName()),
-                            field.getType(),
-                            Bound.of(field),
-                            append(path, field.getName()),
-                            errors);
+                    Object fieldValue = fields.get(field.getName());
+                    if (fieldValue != null) {
+                        check(fieldValue, field.getType(), bound(field), new Path(path, field.getName(), -1), errors);
+                    }
                 }
             }
             case GraphQLScalarType scalar
@@ -103,6 +104,10 @@ public final class InputLimits implements FieldValidation {
             }
             default -> {}
         }
+    }
+
+    private Bound bound(GraphQLDirectiveContainer element) {
+        return bounds.computeIfAbsent(element, Bound::of);
     }
 
     /** Tabs and line breaks are text; other control characters and unpaired surrogates are not. */
@@ -136,14 +141,20 @@ public final class InputLimits implements FieldValidation {
         }
     }
 
-    private static List<String> append(List<String> path, String name) {
-        List<String> longer = new ArrayList<>(path.size() + 1);
-        longer.addAll(path);
-        longer.add(name);
-        return longer;
+    /**
+     * Where a value sits in the arguments: an argument or input field {@code name}, or a list's
+     * {@code index}; turned into the error's {@code field} list only when there is an error.
+     */
+    private record Path(Path parent, String name, int index) {
+        List<String> names() {
+            List<String> names = parent == null ? new ArrayList<>() : parent.names();
+            names.add(name != null ? name : Integer.toString(index));
+            return names;
+        }
     }
 
-    private static GraphQLError error(ErrorCode code, List<String> path, String message) {
+    private static GraphQLError error(ErrorCode code, Path where, String message) {
+        List<String> path = List.copyOf(where.names());
         return GraphqlErrorBuilder.newError()
                 .message(String.join(".", path) + ": " + message)
                 .errorType(CodeClassification.of(code))
