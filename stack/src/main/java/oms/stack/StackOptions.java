@@ -180,7 +180,8 @@ public record StackOptions(
      * A port nothing listens on, below the kernel's range of ephemeral ports where there is room: a
      * port of that range, free when asked, can be taken by any outgoing connection (to PostgreSQL, Redis,
      * Keycloak) in the minute a stack takes to start, and the process meant to listen on it then fails
-     * with "address already in use".
+     * with "address already in use". Two processes picking at the same moment can still collide (as
+     * with any free-port probe); one stack never hands out the same port twice.
      */
     public static int freePort() {
         int[] ephemeral = ephemeralPortRange();
@@ -193,12 +194,17 @@ public record StackOptions(
                 return port;
             }
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            HANDED_OUT.add(socket.getLocalPort());
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // no room below that range: any port the kernel offers, never one handed out before
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("No free port found");
     }
 
     private static boolean bindable(int port) {
@@ -209,7 +215,10 @@ public record StackOptions(
         }
     }
 
-    /** Linux's {@code ip_local_port_range}; elsewhere the IANA range (49152–65535). */
+    /**
+     * Linux's {@code ip_local_port_range}; where it cannot be read, from Linux's default low end (32768)
+     * up, which also lies below the IANA range (49152–65535) other systems use.
+     */
     static int[] ephemeralPortRange() {
         try {
             String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
@@ -217,7 +226,7 @@ public record StackOptions(
                     .split("\\s+");
             return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
         } catch (IOException | RuntimeException e) {
-            return new int[] {49_152, 65_535};
+            return new int[] {32_768, 65_535};
         }
     }
 

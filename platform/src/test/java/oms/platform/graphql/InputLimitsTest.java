@@ -23,8 +23,8 @@ class InputLimitsTest {
             directive @size(max: Int, each: Int) on ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
             type Query { ok: Boolean }
             type Mutation { place(input: BatchInput!): Int }
-            input BatchInput { orders: [OrderInput!]! @size(max: 3) note: String @size(max: 5) }
-            input OrderInput { sku: ID! tags: [String!] @size(max: 2, each: 4) }
+            input BatchInput { orders: [OrderInput!]! @size(max: 30) note: String @size(max: 5) }
+            input OrderInput { sku: ID! tags: [String!] @size(max: 2, each: 4) note: String @size(max: 8) }
             """;
 
     private final AtomicInteger calls = new AtomicInteger();
@@ -80,13 +80,35 @@ class InputLimitsTest {
     @Test
     void a_list_longer_than_its_bound_is_refused_without_visiting_its_entries() {
         List<Map<String, Object>> orders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 31; i++) {
             orders.add(order("x".repeat(200), null)); // each entry bad too: only the list is reported
         }
         assertThat(place(Map.of("orders", orders)))
                 .extracting(e ->
                         e.getExtensions().get("code") + " " + e.getExtensions().get("field"))
                 .containsExactly("LIMIT_EXCEEDED [input, orders]");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void each_field_keeps_its_own_bound_across_requests_even_where_names_repeat() {
+        Map<String, Object> order = order("a", null);
+        order.put("note", "8 chars!");
+        assertThat(place(Map.of("orders", List.of(order), "note", "five!"))).isEmpty();
+        // the same names again on the same instance: the order's note allows 8, the batch's 5
+        order.put("note", "9 chars!!");
+        assertThat(place(Map.of("orders", List.of(order), "note", "six!!!")))
+                .extracting(e -> e.getExtensions().get("field"))
+                .containsExactlyInAnyOrder(List.of("input", "orders", "0", "note"), List.of("input", "note"));
+    }
+
+    @Test
+    void at_most_twenty_problems_are_listed() {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            orders.add(order("x".repeat(InputLimits.MAX_ID_LENGTH + 1), null));
+        }
+        assertThat(place(Map.of("orders", orders))).hasSize(20);
         assertThat(calls).hasValue(0);
     }
 
