@@ -33,8 +33,8 @@ public record StackOptions(
 
     /**
      * The subgraphs' JVM options: a small heap for idle memory; the code cache at the JDK's default size
-     * (reserved, not resident: a 64 MB one had the same resident memory, and its JVMs dropped compiled
-     * methods they then compiled again under the batch load).
+     * (reserved, not resident: a 64 MB one had the same resident memory, and under the batch load its
+     * JVMs unloaded thousands of compiled methods they deemed cold).
      */
     public static final String DEFAULT_JAVA_OPTIONS =
             "-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=240m "
