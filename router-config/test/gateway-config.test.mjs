@@ -10,6 +10,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createGatewayRuntime, getGraphQLWSOptions, useCustomFetch } from '@graphql-hive/gateway';
 import { createGatewayConfig, routerSettings, DEFAULTS } from '../gateway.config.mjs';
 import { SIGNATURE_EXTENSION, signature } from '../plugins/signature.mjs';
+import { ONE_ORDER, customerEntities } from './fake-subgraphs.mjs';
 
 const SUPERGRAPH = parse(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'));
 const ISSUER = 'http://127.0.0.1:8180/realms/oms';
@@ -417,31 +418,7 @@ describe('subgraph request signature', () => {
   test('signs every subgraph request of a federated query over what it sends', async () => {
     const secret = 'router-test-secret';
     const r = router({ OMS_HMAC_SECRET: secret }, (body) =>
-      body.variables?.representations
-        ? {
-            data: {
-              _entities: body.variables.representations.map((rep) => ({
-                __typename: 'Customer',
-                name: `Name ${rep.id}`,
-              })),
-            },
-          }
-        : {
-            data: {
-              orders: {
-                edges: [
-                  {
-                    node: {
-                      __typename: 'Order',
-                      id: 'o1',
-                      number: 'ORD-1',
-                      customer: { __typename: 'Customer', id: 'c1' },
-                    },
-                  },
-                ],
-              },
-            },
-          },
+      body.variables?.representations ? customerEntities(body.variables.representations) : ONE_ORDER,
     );
     try {
       const res = await r.query(

@@ -10,6 +10,7 @@ import { MemoryLogWriter } from '@graphql-hive/logger';
 import { createGatewayConfig } from '../gateway.config.mjs';
 import { BoundedNames } from '../plugins/metrics.mjs';
 import { createLogger, redact } from '../plugins/logging.mjs';
+import { ONE_ORDER, customerEntities } from './fake-subgraphs.mjs';
 
 const SUPERGRAPH = parse(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8'));
 const PORTS = { 8081: 'customers', 8082: 'inventory', 8083: 'orders', 8084: 'shipping' };
@@ -31,28 +32,8 @@ function router(env, faults, writer) {
         if (faults[name] === 'dead') throw new TypeError('fetch failed: connect ECONNREFUSED');
         if (faults[name] === '500') return new Response(`upstream said no to ${init.body}`, { status: 500 });
         const body = JSON.parse(init.body);
-        if (name === 'orders') {
-          return Response.json({
-            data: {
-              orders: {
-                edges: [
-                  {
-                    node: {
-                      __typename: 'Order',
-                      id: 'o1',
-                      number: 'ORD-1',
-                      customer: { __typename: 'Customer', id: 'c1' },
-                    },
-                  },
-                ],
-              },
-            },
-          });
-        }
-        const reps = body.variables?.representations ?? [];
-        return Response.json({
-          data: { _entities: reps.map((r) => ({ __typename: 'Customer', name: `Name ${r.id}` })) },
-        });
+        if (name === 'orders') return Response.json(ONE_ORDER);
+        return Response.json(customerEntities(body.variables?.representations));
       }),
     ],
   });
