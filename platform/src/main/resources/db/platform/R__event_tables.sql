@@ -24,6 +24,19 @@ ALTER TABLE outbox SET (fillfactor = 50);
 -- The W3C traceparent of the span the row was written in (null with tracing off): the relay carries
 -- it on into the stream entry, so the consumer's work joins the same trace.
 ALTER TABLE outbox ADD COLUMN IF NOT EXISTS traceparent text;
+-- How many events the row carries: 1 for a plain event; more for a pack (docs/events.md), whose payload
+-- is a JSON array of {"id","key","payload"}, whose event_id is the pack's own and whose key is its first
+-- event's. A batch's events of one stream and type share rows of up to 100.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS events integer NOT NULL DEFAULT 1;
+-- The outbox event by event, packs unpacked: what to query when looking for an aggregate's events.
+CREATE OR REPLACE VIEW outbox_events AS
+SELECT id AS row_id, event_id, stream, type, key, payload, traceparent, created_at, published_at
+FROM outbox WHERE events = 1
+UNION ALL
+SELECT o.id, (e ->> 'id')::uuid, o.stream, o.type, e ->> 'key', e -> 'payload', o.traceparent, o.created_at,
+       o.published_at
+FROM outbox o CROSS JOIN LATERAL jsonb_array_elements(o.payload) AS e
+WHERE o.events > 1;
 
 -- Consumers remember what they processed, in the same transaction as its effects: redelivery after
 -- a crash or a duplicate publish changes nothing.

@@ -200,7 +200,7 @@ final class SagaBatch {
         // one answer per order from inventory, one confirmation per confirmed order from orders
         assertThat(pairs(
                                 "inventory",
-                                "SELECT key, count(*)::text FROM outbox WHERE stream = 'inventory' "
+                                "SELECT key, count(*)::text FROM outbox_events WHERE stream = 'inventory' "
                                         + "AND key = ANY(?) GROUP BY key",
                                 orderIds)
                         .values())
@@ -208,7 +208,7 @@ final class SagaBatch {
                 .containsOnly("1");
         assertThat(pairs(
                                 "orders",
-                                "SELECT key, count(*)::text FROM outbox WHERE type = 'OrderConfirmed' "
+                                "SELECT key, count(*)::text FROM outbox_events WHERE type = 'OrderConfirmed' "
                                         + "AND key = ANY(?) GROUP BY key",
                                 orderIds)
                         .values())

@@ -59,12 +59,13 @@ public class EventStore {
                 .all()
                 .collect(Collectors.toSet())
                 .flatMap(fresh -> handle(events, fresh));
-        // one consumer span per event, child of its publish span; the handler's writes join those traces
+        // one consumer span per stream entry, child of its publish span; the handler's writes join those traces
         EventTracing.Consumption spans = tracing.consuming(
                 consumer,
                 events.getFirst().stream(),
                 events.stream()
-                        .map(e -> new EventTracing.TracedEvent(e.id(), e.type(), e.key(), e.traceparent()))
+                        .map(e ->
+                                new EventTracing.TracedEvent(e.id(), e.type(), e.key(), e.traceparent(), e.messageId()))
                         .toList());
         try {
             tx.transactional(work).contextWrite(spans::write).block();

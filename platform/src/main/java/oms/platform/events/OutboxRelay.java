@@ -66,7 +66,7 @@ public class OutboxRelay extends BackgroundWorker {
         wake.release();
     }
 
-    /** Publishes one batch; answers how many events it published. */
+    /** Publishes one batch; answers how many rows (events or packs) it published. */
     public int relayOnce() {
         List<Pending> rows = claim().block();
         if (rows == null || rows.isEmpty()) {
@@ -88,7 +88,7 @@ public class OutboxRelay extends BackgroundWorker {
         }
         spans.forEach(EventTracing.Handle::end);
         markPublished(rows).block();
-        published.increment(rows.size());
+        published.increment(rows.stream().mapToInt(Pending::events).sum());
         return rows.size();
     }
 
@@ -104,7 +104,7 @@ public class OutboxRelay extends BackgroundWorker {
                             WHERE published_at IS NULL
                               AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = :me)
                             ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, event_id, stream, type, key, payload::text AS payload, traceparent, created_at""")
+                        RETURNING id, event_id, stream, type, key, payload::text AS payload, traceparent, created_at, events""")
                 .bind("me", instance)
                 .bind("lease", (double) LEASE.toSeconds())
                 .bind("batch", BATCH)
@@ -116,7 +116,8 @@ public class OutboxRelay extends BackgroundWorker {
                         row.get("key", String.class),
                         row.get("payload", String.class),
                         row.get("traceparent", String.class),
-                        row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        row.get("created_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.get("events", Integer.class)))
                 .all()
                 .sort(Comparator.comparingLong(Pending::id))
                 .collectList();
@@ -140,6 +141,9 @@ public class OutboxRelay extends BackgroundWorker {
             String traceparent = spans.get(i).traceparent();
             if (traceparent != null) {
                 entry.put("traceparent", traceparent);
+            }
+            if (row.events() > 1) {
+                entry.put(EventPacks.COUNT_FIELD, Integer.toString(row.events()));
             }
             replies.add(redis.async().xadd(row.stream(), args, entry).toCompletableFuture());
         }
@@ -214,5 +218,6 @@ public class OutboxRelay extends BackgroundWorker {
             String key,
             String payload,
             String traceparent,
-            java.time.Instant writtenAt) {}
+            java.time.Instant writtenAt,
+            int events) {}
 }

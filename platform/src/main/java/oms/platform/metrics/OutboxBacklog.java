@@ -6,10 +6,10 @@ import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * {@code oms.outbox.backlog}: outbox rows not yet relayed to Redis, and {@code oms.outbox.oldest.age}
- * (seconds): how long the oldest of them has waited. A growing backlog means Redis or the relay is
- * stuck; events are not lost, only late. One indexed count per refresh (a partial index holds only
- * unpublished rows).
+ * {@code oms.outbox.backlog}: outbox events not yet relayed to Redis (a pack's events each count), and
+ * {@code oms.outbox.oldest.age} (seconds): how long the oldest of them has waited. A growing backlog
+ * means Redis or the relay is stuck; events are not lost, only late. One indexed scan per refresh (a
+ * partial index holds only unpublished rows).
  */
 class OutboxBacklog implements Probe {
 
@@ -33,7 +33,7 @@ class OutboxBacklog implements Probe {
     @Override
     public void refresh() {
         Reading reading = db.sql("""
-                        SELECT count(*) AS backlog,
+                        SELECT coalesce(sum(events), 0)::int8 AS backlog,
                                coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
                         FROM outbox WHERE published_at IS NULL""")
                 .map(row -> new Reading(row.get("backlog", Long.class), row.get("oldest", Double.class)))

@@ -16,6 +16,7 @@ import oms.platform.events.EventConsumer;
 /**
  * Per consumer group and stream, from Redis {@code XINFO GROUPS}: {@code oms.events.lag} (entries
  * not yet delivered to the group) and {@code oms.events.pending} (delivered, not yet acknowledged).
+ * Both count stream entries: a pack of events (docs/events.md) is one.
  * Redis before 7 reports no lag; then it is counted with a bounded {@code XRANGE} after the group's
  * last delivered entry (at most {@link #COUNTED_LAG}, so the reading stays cheap).
  */

@@ -165,35 +165,48 @@ public final class EventTracing {
         }
     }
 
-    /** Spans {@code consume <type>} (consumer) for the events, each a child of the trace its entry carried. */
+    /**
+     * Spans {@code consume <type>} (consumer) for the events, one per stream entry (a pack's events
+     * share their entry's), each a child of the trace its entry carried.
+     */
     public Consumption consuming(String group, String stream, List<TracedEvent> events) {
         if (!enabled()) {
             return new Consumption(List.of(), Map.of());
         }
         List<Handle> spans = new ArrayList<>();
         Map<String, String> causes = new HashMap<>();
+        Map<String, Handle> byEntry = new HashMap<>();
+        Map<String, Integer> perEntry = new HashMap<>();
+        events.forEach(e -> perEntry.merge(e.entry(), 1, Integer::sum));
         for (TracedEvent event : events) {
-            Span span = child(event.traceparent(), "consume " + event.type(), Span.Kind.CONSUMER, null);
-            if (span == null) {
-                continue;
+            Handle handle = byEntry.get(event.entry());
+            if (handle == null && !byEntry.containsKey(event.entry())) {
+                Span span = child(event.traceparent(), "consume " + event.type(), Span.Kind.CONSUMER, null);
+                if (span != null) {
+                    span.tag("messaging.system", "redis")
+                            .tag("messaging.destination.name", stream)
+                            .tag("messaging.consumer.group.name", group)
+                            .tag("oms.event.key", event.key())
+                            .tag("oms.event.id", String.valueOf(event.id()))
+                            .remoteServiceName("redis");
+                    int count = perEntry.get(event.entry());
+                    if (count > 1) {
+                        span.tag("oms.event.count", Integer.toString(count));
+                    }
+                    handle = handle(span);
+                    spans.add(handle);
+                }
+                byEntry.put(event.entry(), handle);
             }
-            span.tag("messaging.system", "redis")
-                    .tag("messaging.destination.name", stream)
-                    .tag("messaging.consumer.group.name", group)
-                    .tag("oms.event.key", event.key())
-                    .tag("oms.event.id", String.valueOf(event.id()))
-                    .remoteServiceName("redis");
-            Handle handle = handle(span);
-            spans.add(handle);
-            if (handle.traceparent() != null) {
+            if (handle != null && handle.traceparent() != null) {
                 causes.putIfAbsent(event.key(), handle.traceparent());
             }
         }
         return new Consumption(spans, causes);
     }
 
-    /** What a consumer span needs of an event. */
-    public record TracedEvent(Object id, String type, String key, String traceparent) {}
+    /** What a consumer span needs of an event; {@code entry} is its stream entry's id. */
+    public record TracedEvent(Object id, String type, String key, String traceparent, String entry) {}
 
     /**
      * A short span {@code <name>} (producer, e.g. a subscription delivery to a client) in the trace

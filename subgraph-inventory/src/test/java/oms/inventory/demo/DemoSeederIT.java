@@ -69,7 +69,7 @@ class DemoSeederIT extends SubgraphIT {
     @Test
     void the_demo_catalogue_is_announced_to_the_other_services() {
         Long announced = db.sql(
-                        "SELECT count(DISTINCT key) AS n FROM outbox WHERE stream = 'catalog' AND type = 'ProductUpserted'")
+                        "SELECT count(DISTINCT key) AS n FROM outbox_events WHERE stream = 'catalog' AND type = 'ProductUpserted'")
                 .map(row -> row.get("n", Long.class))
                 .one()
                 .block();

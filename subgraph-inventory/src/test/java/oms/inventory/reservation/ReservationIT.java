@@ -19,6 +19,7 @@ import oms.platform.events.EventConsumers;
 import oms.platform.events.EventStore;
 import oms.platform.events.InboundEvent;
 import oms.platform.test.SubgraphIT;
+import oms.platform.test.TestStreams;
 import oms.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,6 +243,44 @@ class ReservationIT extends SubgraphIT {
         assertThat(code(as(TestTokens.staff("sales")).execute(query))).isEqualTo("FORBIDDEN");
         assertThat(code(anonymous().execute(query))).isEqualTo("UNAUTHENTICATED");
         assertThat(code(execute("{ parkedEvents(first: 101) { eventId } }"))).isEqualTo("PAGE_SIZE_OUT_OF_RANGE");
+    }
+
+    @Test
+    void a_pack_of_placements_is_handled_event_by_event_when_one_of_them_is_poison() {
+        UUID product = product(10);
+        UUID first = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        UUID poisonEvent = UUID.randomUUID();
+        String messageId = streams.sendPack(
+                "orders",
+                "OrderPlaced",
+                List.of(
+                        new TestStreams.PackedEvent(UUID.randomUUID(), first, placement(first, Map.of(product, 2))),
+                        // valid JSON, but no lines: the contract's check throws
+                        new TestStreams.PackedEvent(poisonEvent, poison, """
+                                {"orderId":"%s","customerId":"%s","lines":[]}""".formatted(poison, UUID.randomUUID())),
+                        new TestStreams.PackedEvent(UUID.randomUUID(), last, placement(last, Map.of(product, 3)))));
+
+        // the pack's good events take effect although their batch failed
+        answer(first, "StockReserved");
+        answer(last, "StockReserved");
+        assertStock(product, 10, 5);
+        assertThat(answers(poison)).isEmpty();
+        // the entry stays pending for the poison event's retries; the good ones are processed, once
+        assertThat(redis.xpending("orders", "inventory", Range.create(messageId, messageId), Limit.from(1)))
+                .singleElement()
+                .satisfies(pending -> assertThat(pending.getRedeliveryCount()).isPositive());
+        assertThat(db.sql("SELECT count(*) AS n FROM processed_events WHERE consumer = 'inventory' AND event_id = :id")
+                        .bind("id", poisonEvent)
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .isZero();
+        allHandled();
+        assertStock(product, 10, 5);
+        assertThat(answers(first)).hasSize(1);
+        assertThat(answers(last)).hasSize(1);
     }
 
     private static String code(JsonNode result) {

@@ -378,7 +378,7 @@ class ShipmentLifecycleIT extends SubgraphIT {
     }
 
     private long outboxRows(UUID order) {
-        return count("SELECT count(*) AS n FROM outbox WHERE key = '" + order + "'");
+        return count("SELECT count(*) AS n FROM outbox_events WHERE key = '" + order + "'");
     }
 
     // --- the warehouse's side
