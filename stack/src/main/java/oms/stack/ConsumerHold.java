@@ -34,7 +34,7 @@ public final class ConsumerHold implements AutoCloseable {
         return h;
     }
 
-    /** Waits until a consumer of the group holds a batch of the stream; answers how many events it holds. */
+    /** Waits until a consumer of the group holds a batch of the stream; answers how many stream entries it holds. */
     public int awaitHeld(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {

@@ -26,12 +26,12 @@ class ConsumerCrashIT {
 
     @Test
     void inventory_killed_while_reserving_a_batch_decides_every_order_exactly_once() throws IOException {
-        crashWhileConsuming("orders", "inventory", "OrderPlaced events inventory died holding");
+        crashWhileConsuming("orders", "inventory", "stream entries of OrderPlaced events inventory died holding");
     }
 
     @Test
     void orders_killed_while_applying_stock_answers_moves_every_order_exactly_once() throws IOException {
-        crashWhileConsuming("inventory", "orders", "stock answers orders died holding");
+        crashWhileConsuming("inventory", "orders", "stream entries of stock answers orders died holding");
     }
 
     /** Places a batch, kills {@code service} while it holds events of {@code stream}, restarts it, checks the saga. */

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * repair. Off unless {@code oms.events.test-hold-dir} names a folder (the test stack sets it). A test
  * arms it for one consumer group and stream by creating {@code <group>.<stream>.hold} there; the
  * consumer that commits the next batch of that stream writes {@code <group>.<stream>.held} (how many
- * events it holds, and its process id) and waits, without acknowledging, while the hold file exists.
+ * stream entries it holds, a pack of events counting once, and its process id) and waits, without
+ * acknowledging, while the hold file exists.
  */
 final class AckHold {
 
@@ -27,7 +28,7 @@ final class AckHold {
         return dir == null || dir.isBlank() ? OFF : new AckHold(Path.of(dir));
     }
 
-    void beforeAck(String group, String stream, int events, BooleanSupplier running) {
+    void beforeAck(String group, String stream, int entries, BooleanSupplier running) {
         if (dir == null) {
             return;
         }
@@ -39,7 +40,7 @@ final class AckHold {
             // written aside, then moved: a test polling for the file never reads it half-written
             Path held = dir.resolve(group + "." + stream + ".held");
             Path partial = dir.resolve(group + "." + stream + ".held.partial");
-            Files.writeString(partial, events + " " + ProcessHandle.current().pid());
+            Files.writeString(partial, entries + " " + ProcessHandle.current().pid());
             Files.move(
                     partial,
                     held,

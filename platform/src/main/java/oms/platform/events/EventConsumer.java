@@ -202,7 +202,7 @@ public class EventConsumer extends BackgroundWorker {
                 entries.stream().flatMap(e -> e.events().stream()).toList();
         try {
             store.handleOnce(group, events);
-            hold.beforeAck(group, stream, events.size(), () -> running);
+            hold.beforeAck(group, stream, entries.size(), () -> running);
             ack(redis, stream, entries);
         } catch (RuntimeException batchFailed) {
             if (oms.platform.error.Outages.isOutage(batchFailed)) {
