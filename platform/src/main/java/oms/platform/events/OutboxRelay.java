@@ -66,7 +66,7 @@ public class OutboxRelay extends BackgroundWorker {
         wake.release();
     }
 
-    /** Publishes one batch; answers how many rows (events or packs) it published. */
+    /** Publishes one batch; answers how many events it published (a pack's each count). */
     public int relayOnce() {
         List<Pending> rows = claim().block();
         if (rows == null || rows.isEmpty()) {
@@ -88,22 +88,28 @@ public class OutboxRelay extends BackgroundWorker {
         }
         spans.forEach(EventTracing.Handle::end);
         markPublished(rows).block();
-        published.increment(rows.stream().mapToInt(Pending::events).sum());
-        return rows.size();
+        int events = rows.stream().mapToInt(Pending::events).sum();
+        published.increment(events);
+        return events;
     }
 
     /**
      * Claims the oldest unpublished rows nobody else holds (this instance's own unexpired claims
-     * included: what it failed to publish comes first again), in one statement that commits at once.
+     * included: what it failed to publish comes first again), in one statement that commits at once:
+     * at most {@link #BATCH} rows and, counting a pack's events, the rows that start within the first
+     * {@link #BATCH} events (so a backlog of packs is not read into memory 100,000 events at a time).
      */
     private Mono<List<Pending>> claim() {
         return db.sql("""
                         UPDATE outbox SET claimed_by = :me, claimed_until = now() + make_interval(secs => :lease)
                         WHERE id IN (
-                            SELECT id FROM outbox
-                            WHERE published_at IS NULL
-                              AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = :me)
-                            ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
+                            SELECT id FROM (
+                                SELECT id, events, sum(events) OVER (ORDER BY id) AS upto
+                                FROM (SELECT id, events FROM outbox
+                                      WHERE published_at IS NULL
+                                        AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = :me)
+                                      ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED) oldest) counted
+                            WHERE upto - events < :batch)
                         RETURNING id, event_id, stream, type, key, payload::text AS payload, traceparent, created_at, events""")
                 .bind("me", instance)
                 .bind("lease", (double) LEASE.toSeconds())
@@ -178,6 +184,7 @@ public class OutboxRelay extends BackgroundWorker {
             try {
                 int n = relayOnce();
                 backoff = 100;
+                // a claim short of BATCH events took everything there was: wait to be woken or for the poll
                 if (n < BATCH) {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
