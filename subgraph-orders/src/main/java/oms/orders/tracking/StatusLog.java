@@ -96,7 +96,11 @@ public class StatusLog {
                                                 shipped_at = coalesce(o.shipped_at, r.shipped),
                                                 delivered_at = coalesce(o.delivered_at, r.delivered)
                             FROM reached r WHERE o.id = r.order_id)
-                        SELECT %s FROM h JOIN orders o ON o.id = h.order_id ORDER BY h.seq""".formatted(COLUMNS))
+                        SELECT %s FROM h
+                        -- one index look-up per change (OFFSET 0 keeps the planner from making this a join): for a
+                        -- batch it would otherwise hash the whole orders table, 15 ms at 40,000 orders
+                        CROSS JOIN LATERAL (SELECT customer_id, number FROM orders WHERE id = h.order_id OFFSET 0) o
+                        ORDER BY h.seq""".formatted(COLUMNS))
                         .bind("n", (long) entries.size())
                         .bind("stamp", stamp)
                         .bind("ids", entries.stream().map(Entry::orderId).toArray(UUID[]::new))
