@@ -84,8 +84,11 @@ public class StatusTransitions {
                             SELECT * FROM unnest(:ids::uuid[], :tos::text[], :froms::text[], :payments::text[],
                                                  :actors::text[], :reasons::text[])
                                    AS w(id, to_status, from_statuses, payment, actor, reason)),
+                        -- each order locked by one index look-up (OFFSET 0 keeps the planner from making this a
+                        -- join, which for a batch hashed the whole orders table: 10 ms at 40,000 orders)
                         current AS (
-                            SELECT o.id, o.status FROM orders o JOIN wanted w ON w.id = o.id FOR UPDATE OF o)
+                            SELECT o.id, o.status FROM wanted w
+                            CROSS JOIN LATERAL (SELECT id, status FROM orders WHERE id = w.id OFFSET 0 FOR UPDATE) o)
                         UPDATE orders o
                         SET status = w.to_status, version = o.version + 1, updated_at = t.at,
                             payment_status = coalesce(w.payment, o.payment_status),
