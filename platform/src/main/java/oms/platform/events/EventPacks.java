@@ -65,10 +65,24 @@ public final class EventPacks {
         if (run.size() == 1) {
             return new Row(first.id(), first.stream(), first.type(), first.key(), first.payload(), traceparent, 1);
         }
-        StringBuilder payload = new StringBuilder(run.size() * (first.payload().length() + 80));
+        // the pack's own id is what the outbox and the relay's span know it by; its key is its first event's
+        return new Row(
+                TimeOrderedIds.next(),
+                first.stream(),
+                first.type(),
+                first.key(),
+                payload(run),
+                traceparent,
+                run.size());
+    }
+
+    /** A pack's payload: the events as a JSON array of {@code {"id","key","payload"}}, in order. */
+    public static String payload(List<OutboundEvent> events) {
+        StringBuilder payload =
+                new StringBuilder(events.size() * (events.getFirst().payload().length() + 80));
         payload.append('[');
         JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        for (OutboundEvent event : run) {
+        for (OutboundEvent event : events) {
             if (payload.length() > 1) {
                 payload.append(',');
             }
@@ -78,15 +92,7 @@ public final class EventPacks {
             payload.append("\",\"payload\":").append(event.payload()).append('}');
         }
         payload.append(']');
-        // the pack's own id is what the outbox and the relay's span know it by; its key is its first event's
-        return new Row(
-                TimeOrderedIds.next(),
-                first.stream(),
-                first.type(),
-                first.key(),
-                payload.toString(),
-                traceparent,
-                run.size());
+        return payload.toString();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -173,33 +174,30 @@ public final class EventTracing {
         if (!enabled()) {
             return new Consumption(List.of(), Map.of());
         }
+        Map<String, List<TracedEvent>> byEntry = new LinkedHashMap<>();
+        events.forEach(
+                e -> byEntry.computeIfAbsent(e.entry(), k -> new ArrayList<>()).add(e));
         List<Handle> spans = new ArrayList<>();
         Map<String, String> causes = new HashMap<>();
-        Map<String, Handle> byEntry = new HashMap<>();
-        Map<String, Integer> perEntry = new HashMap<>();
-        events.forEach(e -> perEntry.merge(e.entry(), 1, Integer::sum));
-        for (TracedEvent event : events) {
-            Handle handle = byEntry.get(event.entry());
-            if (handle == null && !byEntry.containsKey(event.entry())) {
-                Span span = child(event.traceparent(), "consume " + event.type(), Span.Kind.CONSUMER, null);
-                if (span != null) {
-                    span.tag("messaging.system", "redis")
-                            .tag("messaging.destination.name", stream)
-                            .tag("messaging.consumer.group.name", group)
-                            .tag("oms.event.key", event.key())
-                            .tag("oms.event.id", String.valueOf(event.id()))
-                            .remoteServiceName("redis");
-                    int count = perEntry.get(event.entry());
-                    if (count > 1) {
-                        span.tag("oms.event.count", Integer.toString(count));
-                    }
-                    handle = handle(span);
-                    spans.add(handle);
-                }
-                byEntry.put(event.entry(), handle);
+        for (List<TracedEvent> entry : byEntry.values()) {
+            TracedEvent first = entry.getFirst();
+            Span span = child(first.traceparent(), "consume " + first.type(), Span.Kind.CONSUMER, null);
+            if (span == null) {
+                continue;
             }
-            if (handle != null && handle.traceparent() != null) {
-                causes.putIfAbsent(event.key(), handle.traceparent());
+            span.tag("messaging.system", "redis")
+                    .tag("messaging.destination.name", stream)
+                    .tag("messaging.consumer.group.name", group)
+                    .tag("oms.event.key", first.key())
+                    .tag("oms.event.id", String.valueOf(first.id()))
+                    .remoteServiceName("redis");
+            if (entry.size() > 1) {
+                span.tag("oms.event.count", Integer.toString(entry.size()));
+            }
+            Handle handle = handle(span);
+            spans.add(handle);
+            if (handle.traceparent() != null) {
+                entry.forEach(e -> causes.putIfAbsent(e.key(), handle.traceparent()));
             }
         }
         return new Consumption(spans, causes);

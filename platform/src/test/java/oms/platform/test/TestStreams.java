@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import oms.platform.events.EventPacks;
+import oms.platform.events.OutboundEvent;
 
 /**
  * The real Redis streams as another service sees them: add entries with the contract's fields
@@ -43,18 +44,9 @@ public class TestStreams implements AutoCloseable {
      * publishes a batch's events; each payload goes in as the JSON it is. Answers the entry's id.
      */
     public String sendPack(String stream, String type, List<PackedEvent> events) {
-        StringBuilder payload = new StringBuilder("[");
-        for (PackedEvent event : events) {
-            payload.append(payload.length() > 1 ? "," : "")
-                    .append("{\"id\":\"")
-                    .append(event.id())
-                    .append("\",\"key\":\"")
-                    .append(event.key())
-                    .append("\",\"payload\":")
-                    .append(event.payload())
-                    .append('}');
-        }
-        payload.append(']');
+        String payload = EventPacks.payload(events.stream()
+                .map(e -> new OutboundEvent(e.id(), stream, type, e.key().toString(), e.payload()))
+                .toList());
         return redis().xadd(
                         stream,
                         Map.of(
@@ -65,7 +57,7 @@ public class TestStreams implements AutoCloseable {
                                 "key",
                                 events.getFirst().key().toString(),
                                 "payload",
-                                payload.toString(),
+                                payload,
                                 EventPacks.COUNT_FIELD,
                                 Integer.toString(events.size())));
     }
